@@ -1,0 +1,38 @@
+package dev.siyu.action;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One thing a decision asks the host to do or to record (CONTRACT.md "Decision").
+ * Every action names the {@link #rule()} that produced it.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Task.class, name = "TASK"),
+        @JsonSubTypes.Type(value = CancelTask.class, name = "CANCEL_TASK"),
+        @JsonSubTypes.Type(value = EngagementChanged.class, name = "ENGAGEMENT_CHANGED"),
+        @JsonSubTypes.Type(value = StageChanged.class, name = "STAGE_CHANGED"),
+        @JsonSubTypes.Type(value = TierChanged.class, name = "TIER_CHANGED"),
+        @JsonSubTypes.Type(value = OwnerAssigned.class, name = "OWNER_ASSIGNED"),
+        @JsonSubTypes.Type(value = TagAdded.class, name = "TAG_ADDED"),
+        @JsonSubTypes.Type(value = TagRemoved.class, name = "TAG_REMOVED"),
+        @JsonSubTypes.Type(value = Alert.class, name = "ALERT"),
+        @JsonSubTypes.Type(value = SuggestScript.class, name = "SUGGEST_SCRIPT")
+})
+public sealed interface Action
+        permits Task, CancelTask, EngagementChanged, StageChanged, TierChanged, OwnerAssigned,
+        TagAdded, TagRemoved, Alert, SuggestScript {
+
+    /** The name of the rule that produced this action. */
+    String rule();
+
+    /** The wire name of this action's type, e.g. {@code TASK}. */
+    @JsonIgnore
+    default String type() {
+        return getClass().getAnnotation(ActionType.class).value();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.siyu.fact;
+
+import dev.siyu.action.TaskKind;
+import dev.siyu.model.Engagement;
+import dev.siyu.model.Money;
+import dev.siyu.model.OrderRecord;
+import dev.siyu.model.Stage;
+import dev.siyu.model.Tier;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The customer as rule files see it: one per customer in the session, keyed by
+ * {@link #getCustomerId()}. Rules read it and change it only through its setters and action
+ * methods, inside {@code modify($p) { ... }} when other rules must see the change. Every change
+ * is attributed to the rule that made it; the engine turns the net change of an evaluation into
+ * the decision's actions.
+ *
+ * <p>Text getters return {@code ""} when the customer has no such value, never {@code null}.
+ * Times are in the customer's zone.
+ *
+ * <p>Not thread-safe: owned by one evaluation.
+ */
+public interface Profile {
+
+    String getCustomerId();
+
+    /** {@code ""} when the customer has no name. */
+    String getName();
+
+    /** Acquisition source ({@code PACKAGE_CARD}, {@code AD}, …) or {@code ""}. */
+    String getSource();
+
+    /** The current owner (sales account or desk) or {@code ""}. */
+    String getOwner();
+
+    /** The customer's zone (the engine's default when the customer has none). */
+    ZoneId getZone();
+
+    /** When the customer was added, if known. */
+    Optional<OffsetDateTime> getAddedAt();
+
+    /** Attribute {@code key}, or {@code ""}. */
+    String attribute(String key);
+
+    /**
+     * The time the rules are working at: the time of the event being applied, or the evaluation
+     * time once every event is applied (when the {@link Sweep} is in the session).
+     */
+    OffsetDateTime getClock();
+
+    // ---- levels ----
+
+    Engagement getEngagement();
+
+    void setEngagement(Engagement engagement);
+
+    Stage getStage();
+
+    void setStage(Stage stage);
+
+    /** Takes the stage of a {@link StageProposal}, attributed to the rule that proposed it. */
+    void adoptStage(StageProposal proposal);
+
+    Tier getTier();
+
+    void setTier(Tier tier);
+
+    /** Hands the customer to another owner. */
+    void setOwner(String owner);
+
+    // ---- history ----
+
+    /** Paid, unrefunded orders, including those archived out of the ledger. */
+    int getPaidOrderCount();
+
+    /** Orders in the ledger that were refunded. */
+    int getRefundedOrderCount();
+
+    /** The order ledger (retention window), oldest first. */
+    List<OrderRecord> getOrders();
+
+    /** Spend over paid, unrefunded orders paid after {@code since} and not after the clock. */
+    Money spendSince(OffsetDateTime since);
+
+    /** How many events of {@code type} the customer ever had. */
+    int touchpointCount(String type);
+
+    /** When the last event of {@code type} happened, if any. */
+    Optional<OffsetDateTime> lastSeen(String type);
+
+    /** The latest inbound event, if any. */
+    Optional<OffsetDateTime> getLastInboundAt();
+
+    /**
+     * {@code true} when no inbound event happened for {@code days}×24 hours up to {@code now},
+     * counted from the latest inbound event or, when there is none, from {@code addedAt};
+     * a customer with neither is active.
+     */
+    boolean inactiveForDays(OffsetDateTime now, int days);
+
+    /** {@code true} after a FRIEND_DELETED with no FRIEND_ADDED after it. */
+    boolean isFriendDeleted();
+
+    // ---- tags ----
+
+    Set<String> getTags();
+
+    boolean hasTag(String tag);
+
+    void addTag(String tag);
+
+    void removeTag(String tag);
+
+    // ---- actions ----
+
+    /** Schedules (or replaces, by key) a task for the current owner. */
+    void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt);
+
+    /** Cancels the task with {@code key} if it is pending at the clock; otherwise nothing. */
+    void cancelTask(String key, String reason);
+
+    /** Cancels every task of {@code kind} still pending at the clock. */
+    void cancelTasks(TaskKind kind, String reason);
+
+    /** Keys of the tasks pending at the clock. */
+    Set<String> pendingTaskKeys();
+
+    /** Raises an alert for the owner's team. */
+    void alert(String code, String eventId);
+
+    /** Suggests a talk-track to the owner. */
+    void suggestScript(String script);
+
+    /**
+     * Sets a once-only marker and returns {@code true} the first time {@code key} is marked
+     * (markers are remembered across evaluations within the retention window).
+     */
+    boolean markOnce(String key);
+
+    /** {@code true} when {@code key} was marked. */
+    boolean isMarked(String key);
+}

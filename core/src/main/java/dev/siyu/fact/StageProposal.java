@@ -1,0 +1,59 @@
+package dev.siyu.fact;
+
+import dev.siyu.model.Stage;
+
+import java.util.Objects;
+
+/**
+ * "This stage holds for this customer", proposed by a lifecycle rule with a rank: the proposal
+ * with the lowest rank wins (PLAYBOOK §3, "the first that holds wins"). Rules insert proposals
+ * with {@code insertLogical} so that they disappear when their conditions stop holding;
+ * {@link #getRule()} names the proposing rule, which the STAGE_CHANGED action reports.
+ *
+ * <p>Immutable and thread-safe; equal by value.
+ */
+public final class StageProposal {
+    private final String customerId;
+    private final Stage stage;
+    private final int rank;
+    private final String rule;
+
+    public StageProposal(String customerId, Stage stage, int rank, String rule) {
+        this.customerId = Objects.requireNonNull(customerId, "customerId");
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.rank = rank;
+        this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public Stage getStage() {
+        return stage;
+    }
+
+    public int getRank() {
+        return rank;
+    }
+
+    public String getRule() {
+        return rule;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StageProposal other && rank == other.rank && customerId.equals(other.customerId)
+                && stage == other.stage && rule.equals(other.rule);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(customerId, stage, rank, rule);
+    }
+
+    @Override
+    public String toString() {
+        return "StageProposal[" + customerId + " " + stage + " rank " + rank + " by '" + rule + "']";
+    }
+}

@@ -1,0 +1,494 @@
+package dev.siyu.internal;
+
+import dev.siyu.action.Action;
+import dev.siyu.action.Alert;
+import dev.siyu.action.CancelTask;
+import dev.siyu.action.EngagementChanged;
+import dev.siyu.action.OwnerAssigned;
+import dev.siyu.action.StageChanged;
+import dev.siyu.action.SuggestScript;
+import dev.siyu.action.TagAdded;
+import dev.siyu.action.TagRemoved;
+import dev.siyu.action.Task;
+import dev.siyu.action.TaskKind;
+import dev.siyu.action.TierChanged;
+import dev.siyu.fact.Profile;
+import dev.siyu.fact.StageProposal;
+import dev.siyu.model.ArchivedOrders;
+import dev.siyu.model.Customer;
+import dev.siyu.model.Engagement;
+import dev.siyu.model.EventTypes;
+import dev.siyu.model.Memory;
+import dev.siyu.model.Money;
+import dev.siyu.model.OrderRecord;
+import dev.siyu.model.SentTask;
+import dev.siyu.model.Stage;
+import dev.siyu.model.Tag;
+import dev.siyu.model.Tier;
+import dev.siyu.model.Touchpoint;
+import dev.siyu.model.TouchpointStats;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The working state of one customer during one evaluation: the engine's bookkeeping (ledger,
+ * touchpoint stats, processed ids) and the changes rules make, each attributed to its rule.
+ * {@link #finish} turns it into the next customer state and the net-change actions.
+ *
+ * <p>Not thread-safe: owned by one evaluation.
+ */
+public final class ProfileFact implements Profile {
+
+    private static final Comparator<OrderRecord> ORDER_TIME =
+            Comparator.comparing(OrderRecord::at, OffsetDateTime.timeLineOrder()).thenComparing(OrderRecord::eventId);
+
+    private final Customer initial;
+    private final ZoneId zone;
+    private final Set<String> inboundTypes;
+    private final RuleTracker tracker;
+    private OffsetDateTime clock;
+
+    private Engagement engagement;
+    private String engagementRule = RuleTracker.ENGINE;
+    private Stage stage;
+    private String stageRule = RuleTracker.ENGINE;
+    private Tier tier;
+    private String tierRule = RuleTracker.ENGINE;
+    private Optional<String> owner;
+    private String ownerRule = RuleTracker.ENGINE;
+
+    private final Set<String> tags;
+    private final Map<String, String> tagRules = new HashMap<>();
+
+    private final List<OrderRecord> orders;
+    private ArchivedOrders archived;
+    private final Map<String, TouchpointStats> touchpoints;
+    private final Map<String, OffsetDateTime> processed;
+    private final Map<String, OffsetDateTime> marks;
+    private final List<SentTask> sentTasks;
+    private final Set<String> sentKeys = new HashSet<>();
+    private Optional<OffsetDateTime> horizon;
+
+    private final Map<String, Task> initialPending = new HashMap<>();
+    private final Map<String, Task> pending = new LinkedHashMap<>();
+    private final Map<String, Task> scheduled = new LinkedHashMap<>();
+    private final Map<String, CancelTask> cancelled = new TreeMap<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<SuggestScript> suggestions = new ArrayList<>();
+
+    public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, RuleTracker tracker,
+                       OffsetDateTime clock) {
+        this.initial = customer;
+        this.zone = zone;
+        this.inboundTypes = inboundTypes;
+        this.tracker = tracker;
+        this.clock = local(clock);
+        this.engagement = customer.engagement();
+        this.stage = customer.stage();
+        this.tier = customer.tier();
+        this.owner = customer.owner();
+        this.tags = customer.tags().stream().map(Tag::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+        Memory memory = customer.memory();
+        this.orders = new ArrayList<>(memory.orders());
+        this.orders.sort(ORDER_TIME);
+        this.archived = memory.archivedOrders().orElse(ArchivedOrders.NONE);
+        this.touchpoints = new TreeMap<>(memory.touchpoints());
+        this.processed = new TreeMap<>(memory.processedEvents());
+        this.marks = new TreeMap<>(memory.marks());
+        this.sentTasks = new ArrayList<>(memory.sentTasks());
+        memory.sentTasks().forEach(t -> sentKeys.add(t.key()));
+        this.horizon = memory.horizon();
+        memory.pendingTasks().forEach(t -> pending.put(t.key(), t));
+        initialPending.putAll(pending);
+    }
+
+    private OffsetDateTime local(OffsetDateTime time) {
+        return time.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    // ---- engine side ----
+
+    /** {@code true} when the event id was already processed, or is too old to tell (at or before the horizon). */
+    boolean alreadyProcessed(Touchpoint event) {
+        return processed.containsKey(event.id())
+                || horizon.map(h -> !event.at().isAfter(h)).orElse(false);
+    }
+
+    /** Applies the engine's bookkeeping for one new event and moves the clock to its time. */
+    void apply(Touchpoint event) {
+        OffsetDateTime at = local(event.at());
+        clock = at;
+        processed.put(event.id(), at);
+        touchpoints.merge(event.type(), TouchpointStats.once(at), (old, one) -> old.plus(at));
+        switch (event.type()) {
+            case EventTypes.ORDER_PAID -> {
+                String orderId = event.attribute("orderId").orElseThrow();
+                if (orders.stream().noneMatch(o -> o.orderId().equals(orderId))) {
+                    orders.add(new OrderRecord(orderId, event.id(), at,
+                            Money.of(event.attribute("amount").orElseThrow()), event.channel(),
+                            event.attribute("product"),
+                            event.attribute("productCycleDays").map(d -> Integer.valueOf(d.strip())),
+                            event.attribute("productKind"), Optional.empty()));
+                    orders.sort(ORDER_TIME);
+                }
+            }
+            case EventTypes.ORDER_REFUNDED -> event.attribute("orderId").ifPresent(orderId -> {
+                for (int i = 0; i < orders.size(); i++) {
+                    OrderRecord order = orders.get(i);
+                    if (order.orderId().equals(orderId) && order.isPaid()) {
+                        orders.set(i, order.refunded(at));
+                    }
+                }
+            });
+            default -> { }
+        }
+    }
+
+    void moveClockTo(OffsetDateTime time) {
+        clock = local(time);
+    }
+
+    /** The outcome of the evaluation: the next state and the net-change actions. */
+    record Outcome(Customer customer, List<Action> actions) { }
+
+    Outcome finish(OffsetDateTime now, Duration retention) {
+        OffsetDateTime localNow = local(now);
+        List<Action> actions = new ArrayList<>();
+        if (engagement != initial.engagement()) {
+            actions.add(new EngagementChanged(initial.engagement(), engagement, engagementRule));
+        }
+        if (stage != initial.stage()) {
+            actions.add(new StageChanged(initial.stage(), stage, stageRule));
+        }
+        if (tier != initial.tier()) {
+            actions.add(new TierChanged(initial.tier(), tier, tierRule));
+        }
+        if (!owner.equals(initial.owner()) && owner.isPresent()) {
+            actions.add(new OwnerAssigned(initial.owner(), owner.get(), ownerRule));
+        }
+        Set<String> before = initial.tags().stream().map(Tag::toString).collect(Collectors.toSet());
+        new TreeSet<>(before).stream().filter(t -> !tags.contains(t))
+                .forEach(t -> actions.add(new TagRemoved(Tag.parse(t), tagRules.getOrDefault(t, RuleTracker.ENGINE))));
+        new TreeSet<>(tags).stream().filter(t -> !before.contains(t))
+                .forEach(t -> actions.add(new TagAdded(Tag.parse(t), tagRules.getOrDefault(t, RuleTracker.ENGINE))));
+        actions.addAll(cancelled.values());
+        scheduled.values().stream()
+                .sorted(Comparator.comparing(Task::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(Task::key))
+                .forEach(actions::add);
+        alerts.stream().sorted(Comparator.comparing((Alert a) -> a.eventId().orElse("")).thenComparing(Alert::code))
+                .forEach(actions::add);
+        suggestions.stream().sorted(Comparator.comparing(SuggestScript::script)).forEach(actions::add);
+
+        // Tasks due by now are the host's from here on: out of the pending list, into the log.
+        List<Task> stillPending = new ArrayList<>();
+        for (Task task : pending.values()) {
+            if (task.isPendingAt(localNow)) {
+                stillPending.add(task);
+            } else {
+                sentTasks.add(new SentTask(task.key(), task.kind(), task.dueAt()));
+            }
+        }
+        stillPending.sort(Comparator.comparing(Task::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(Task::key));
+
+        Memory memory = prune(localNow.minus(retention), stillPending);
+        Customer next = initial.toBuilder()
+                .engagement(engagement)
+                .stage(stage)
+                .tier(tier)
+                .owner(owner.orElse(null))
+                .tags(tags.stream().map(Tag::parse).toList())
+                .memory(memory)
+                .build();
+        return new Outcome(next, actions);
+    }
+
+    private Memory prune(OffsetDateTime cutoff, List<Task> stillPending) {
+        List<OrderRecord> kept = new ArrayList<>();
+        for (OrderRecord order : orders) {
+            if (order.at().isBefore(cutoff)) {
+                archived = archived.plus(order);
+            } else {
+                kept.add(order);
+            }
+        }
+        boolean pruned = processed.values().removeIf(at -> at.isBefore(cutoff));
+        pruned |= marks.values().removeIf(at -> at.isBefore(cutoff));
+        sentTasks.removeIf(t -> t.dueAt().isBefore(cutoff));
+        sentTasks.sort(Comparator.comparing(SentTask::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(SentTask::key));
+        if (pruned && horizon.map(h -> h.isBefore(cutoff)).orElse(true)) {
+            horizon = Optional.of(cutoff);
+        }
+        return new Memory(kept, archived.paidCount() == 0 && archived.firstPaidAt().isEmpty()
+                ? Optional.empty() : Optional.of(archived),
+                touchpoints, stillPending, sentTasks, processed, marks, horizon);
+    }
+
+    // ---- Profile: identity ----
+
+    @Override
+    public String getCustomerId() {
+        return initial.id();
+    }
+
+    @Override
+    public String getName() {
+        return initial.name().orElse("");
+    }
+
+    @Override
+    public String getSource() {
+        return initial.source().orElse("");
+    }
+
+    @Override
+    public String getOwner() {
+        return owner.orElse("");
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Optional<OffsetDateTime> getAddedAt() {
+        return initial.addedAt().map(this::local);
+    }
+
+    @Override
+    public String attribute(String key) {
+        return initial.attributes().getOrDefault(key, "");
+    }
+
+    @Override
+    public OffsetDateTime getClock() {
+        return clock;
+    }
+
+    // ---- levels ----
+
+    @Override
+    public Engagement getEngagement() {
+        return engagement;
+    }
+
+    @Override
+    public void setEngagement(Engagement value) {
+        engagement = Objects.requireNonNull(value, "engagement");
+        engagementRule = tracker.current();
+    }
+
+    @Override
+    public Stage getStage() {
+        return stage;
+    }
+
+    @Override
+    public void setStage(Stage value) {
+        stage = Objects.requireNonNull(value, "stage");
+        stageRule = tracker.current();
+    }
+
+    @Override
+    public void adoptStage(StageProposal proposal) {
+        stage = proposal.getStage();
+        stageRule = proposal.getRule();
+    }
+
+    @Override
+    public Tier getTier() {
+        return tier;
+    }
+
+    @Override
+    public void setTier(Tier value) {
+        tier = Objects.requireNonNull(value, "tier");
+        tierRule = tracker.current();
+    }
+
+    @Override
+    public void setOwner(String value) {
+        owner = Optional.of(Objects.requireNonNull(value, "owner"));
+        ownerRule = tracker.current();
+    }
+
+    // ---- history ----
+
+    @Override
+    public int getPaidOrderCount() {
+        return archived.paidCount() + (int) orders.stream().filter(OrderRecord::isPaid).count();
+    }
+
+    @Override
+    public int getRefundedOrderCount() {
+        return (int) orders.stream().filter(o -> !o.isPaid()).count();
+    }
+
+    @Override
+    public List<OrderRecord> getOrders() {
+        return List.copyOf(orders);
+    }
+
+    @Override
+    public Money spendSince(OffsetDateTime since) {
+        return orders.stream()
+                .filter(OrderRecord::isPaid)
+                .filter(o -> o.at().isAfter(since) && !o.at().isAfter(clock))
+                .map(OrderRecord::amount)
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    @Override
+    public int touchpointCount(String type) {
+        TouchpointStats stats = touchpoints.get(type);
+        return stats == null ? 0 : stats.count();
+    }
+
+    @Override
+    public Optional<OffsetDateTime> lastSeen(String type) {
+        return Optional.ofNullable(touchpoints.get(type)).map(TouchpointStats::last).map(this::local);
+    }
+
+    @Override
+    public Optional<OffsetDateTime> getLastInboundAt() {
+        return touchpoints.entrySet().stream()
+                .filter(e -> inboundTypes.contains(e.getKey()))
+                .map(e -> e.getValue().last())
+                .max(OffsetDateTime.timeLineOrder())
+                .map(this::local);
+    }
+
+    @Override
+    public boolean inactiveForDays(OffsetDateTime now, int days) {
+        Optional<OffsetDateTime> since = getLastInboundAt().or(this::getAddedAt);
+        return since.map(s -> Duration.between(s, now).compareTo(Duration.ofDays(days)) >= 0).orElse(false);
+    }
+
+    @Override
+    public boolean isFriendDeleted() {
+        Optional<OffsetDateTime> deleted = lastSeen(EventTypes.FRIEND_DELETED);
+        Optional<OffsetDateTime> added = lastSeen(EventTypes.FRIEND_ADDED);
+        return deleted.isPresent() && added.map(a -> !a.isAfter(deleted.get())).orElse(true);
+    }
+
+    // ---- tags ----
+
+    @Override
+    public Set<String> getTags() {
+        return Set.copyOf(tags);
+    }
+
+    @Override
+    public boolean hasTag(String tag) {
+        return tags.contains(tag);
+    }
+
+    @Override
+    public void addTag(String tag) {
+        String normal = Tag.parse(tag).toString();
+        if (tags.add(normal)) {
+            tagRules.put(normal, tracker.current());
+        }
+    }
+
+    @Override
+    public void removeTag(String tag) {
+        if (tags.remove(tag)) {
+            tagRules.put(tag, tracker.current());
+        }
+    }
+
+    // ---- actions ----
+
+    @Override
+    public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt) {
+        if (sentKeys.contains(key)) {
+            return; // once due, a task is the host's: never scheduled again
+        }
+        Task task = new Task(key, kind, script, local(dueAt), owner, Optional.empty(), tracker.current());
+        Task original = initialPending.get(key);
+        if (original != null && cancelled.containsKey(key) && sameTask(original, task)) {
+            cancelled.remove(key); // cancelled and put back as it was: no net change
+            scheduled.remove(key);
+            pending.put(key, original);
+            return;
+        }
+        Task existing = pending.get(key);
+        if (existing != null && sameTask(existing, task)) {
+            return;
+        }
+        pending.put(key, task);
+        scheduled.put(key, task);
+    }
+
+    private static boolean sameTask(Task a, Task b) {
+        return a.kind() == b.kind() && a.script().equals(b.script()) && a.dueAt().isEqual(b.dueAt())
+                && a.owner().equals(b.owner()) && a.text().equals(b.text());
+    }
+
+    @Override
+    public void cancelTask(String key, String reason) {
+        Task task = pending.get(key);
+        if (task == null || !task.isPendingAt(clock)) {
+            return;
+        }
+        pending.remove(key);
+        scheduled.remove(key);
+        if (initialPending.containsKey(key)) {
+            cancelled.put(key, new CancelTask(key, reason, tracker.current()));
+        }
+    }
+
+    @Override
+    public void cancelTasks(TaskKind kind, String reason) {
+        pending.values().stream().filter(t -> t.kind() == kind).map(Task::key).toList()
+                .forEach(key -> cancelTask(key, reason));
+    }
+
+    @Override
+    public Set<String> pendingTaskKeys() {
+        return pending.values().stream().filter(t -> t.isPendingAt(clock)).map(Task::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public void alert(String code, String eventId) {
+        alerts.add(new Alert(code, Optional.ofNullable(eventId), tracker.current()));
+    }
+
+    @Override
+    public void suggestScript(String script) {
+        suggestions.add(new SuggestScript(script, Optional.empty(), tracker.current()));
+    }
+
+    @Override
+    public boolean markOnce(String key) {
+        return marks.putIfAbsent(key, clock) == null;
+    }
+
+    @Override
+    public boolean isMarked(String key) {
+        return marks.containsKey(key);
+    }
+
+    @Override
+    public String toString() {
+        return "Profile[" + initial.id() + " " + engagement + " " + stage + " " + tier + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.siyu.internal;
+
+import dev.siyu.pack.Diagnostic;
+import dev.siyu.pack.RulePack;
+import dev.siyu.pack.RulePackException;
+import dev.siyu.pack.RuleResource;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Rule packs compiled by Drools (classic DRL path) into one shared {@link KieBase}.
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+public final class RuleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
+
+    private final KieBase kieBase;
+    private final List<String> ruleNames;
+
+    private RuleBase(KieBase kieBase, List<String> ruleNames) {
+        this.kieBase = kieBase;
+        this.ruleNames = List.copyOf(ruleNames);
+    }
+
+    /**
+     * Compiles the packs in order.
+     *
+     * @throws RulePackException listing every error as file:line:column: message
+     */
+    public static RuleBase compile(List<RulePack> packs) {
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
+                null, RuleBase.class.getClassLoader());
+        // Class reactivity: every modify of a fact re-evaluates the patterns on it. Rules guard
+        // their own changes (e.g. engagement != REPEAT), which keeps rule files simple to reason about.
+        conf.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        for (RulePack pack : packs) {
+            for (RuleResource file : pack.resources()) {
+                if (!file.isDrl()) {
+                    continue;
+                }
+                Resource resource = ResourceFactory.newByteArrayResource(file.content())
+                        .setSourcePath(sourcePath(pack, file));
+                builder.add(resource, ResourceType.DRL);
+            }
+        }
+        String packNames = packs.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(" + "));
+        if (builder.hasErrors()) {
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                diagnostics.add(diagnostic(error));
+            }
+            throw new RulePackException(packNames, diagnostics);
+        }
+        for (KnowledgeBuilderResult warning : builder.getResults(ResultSeverity.WARNING)) {
+            LOG.warn("rule pack {}: {}", packNames, diagnostic(warning));
+        }
+        KieBase kieBase = builder.newKieBase();
+        List<String> names = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                names.add(rule.getName());
+            }
+        }
+        names.sort(null);
+        return new RuleBase(kieBase, names);
+    }
+
+    /** The file name shown in diagnostics: the pack's relative path below its location. */
+    static String sourcePath(RulePack pack, RuleResource file) {
+        return pack.location() + file.path();
+    }
+
+    private static Diagnostic diagnostic(KnowledgeBuilderResult result) {
+        Resource resource = result.getResource();
+        String file = resource == null || resource.getSourcePath() == null ? "(unknown file)" : resource.getSourcePath();
+        int[] lines = result.getLines();
+        int line = lines == null || lines.length == 0 ? 0 : Math.max(lines[0], 0);
+        int column = 0;
+        if (result instanceof ParserError parserError) {
+            line = Math.max(parserError.getRow(), 0);
+            column = Math.max(parserError.getCol(), 0);
+        } else if (result instanceof DescrBuildError buildError) {
+            line = Math.max(buildError.getLine(), 0);
+            column = Math.max(buildError.getColumn(), 0);
+        }
+        String message = result.getMessage() == null ? "(no message)" : result.getMessage();
+        message = message.lines().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
+        return new Diagnostic(file, line, column, message);
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Every rule's name, sorted. */
+    public List<String> ruleNames() {
+        return ruleNames;
+    }
+}

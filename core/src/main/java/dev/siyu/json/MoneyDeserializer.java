@@ -1,0 +1,32 @@
+package dev.siyu.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import dev.siyu.model.Money;
+
+import java.io.IOException;
+
+/**
+ * Reads money from a decimal string or a JSON number, exactly (never through a binary float).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class MoneyDeserializer extends JsonDeserializer<Money> {
+    @Override
+    public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Money.of(p.getDecimalValue());
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            try {
+                return Money.of(p.getText());
+            } catch (IllegalArgumentException e) {
+                return (Money) ctxt.handleWeirdStringValue(Money.class, p.getText(), "not a decimal amount");
+            }
+        }
+        return (Money) ctxt.handleUnexpectedToken(Money.class, p);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.siyu.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.siyu.Decision;
+import dev.siyu.EvaluationRequest;
+import dev.siyu.InputException;
+import dev.siyu.SiyuException;
+import dev.siyu.model.Customer;
+import dev.siyu.model.Touchpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes the wire contract of CONTRACT.md: customers, touchpoints, evaluation requests,
+ * decisions and scenario files. Unknown fields, wrong types and malformed values are refused with
+ * an {@link InputException} that names the JSON path, line and column. Output is deterministic:
+ * fields in contract order, map entries sorted by key, times with their offsets, money as decimal
+ * strings.
+ *
+ * <p>Thread-safe.
+ */
+public final class SiyuJson {
+
+    private static final ObjectMapper MAPPER = createMapper();
+
+    private SiyuJson() {
+    }
+
+    private static ObjectMapper createMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
+        for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
+                LogicalType.Boolean, LogicalType.Enum, LogicalType.DateTime)) {
+            for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                    CoercionInputShape.Boolean, CoercionInputShape.String, CoercionInputShape.EmptyString)) {
+                mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+            }
+        }
+        // Dates, enums and text are read from strings; only the mismatching shapes fail.
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        return mapper;
+    }
+
+    /** The configured Jackson mapper; use it only to read and write Siyu types. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static Customer readCustomer(String json) {
+        return read(json, Customer.class);
+    }
+
+    public static Touchpoint readTouchpoint(String json) {
+        return read(json, Touchpoint.class);
+    }
+
+    public static EvaluationRequest readRequest(String json) {
+        return read(json, EvaluationRequest.class);
+    }
+
+    public static Decision readDecision(String json) {
+        return read(json, Decision.class);
+    }
+
+    /** Reads any Siyu wire type, refusing unknown fields and wrong types with the JSON path. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw describe(e);
+        }
+    }
+
+    /** Reads a JSON tree, refusing malformed JSON with line and column. */
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw describe(e);
+        }
+    }
+
+    /** Reads a file of any Siyu wire type; problems name the file. */
+    public static <T> T read(Path file, Class<T> type) {
+        try {
+            return read(Files.readString(file), type);
+        } catch (InputException e) {
+            throw e.inFile(file.toString());
+        } catch (NoSuchFileException e) {
+            throw new SiyuException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** One line of compact, deterministic JSON. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SiyuException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Indented, deterministic JSON. */
+    public static String writePretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SiyuException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** A Jackson failure as an {@link InputException} with path, line and column. */
+    public static InputException describe(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        int line = location == null ? 0 : location.getLineNr();
+        int column = location == null ? 0 : location.getColumnNr();
+        if (!(e instanceof JsonMappingException mapping)) {
+            return InputException.atJson("malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    "", line, column);
+        }
+        String path = path(mapping.getPath());
+        String problem;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted(Comparator.naturalOrder()).collect(Collectors.joining(", "));
+            problem = "unknown field '" + unknown.getPropertyName() + "'" + (known.isEmpty() ? "" : " (known: " + known + ")");
+            path = path(mapping.getPath().subList(0, mapping.getPath().size() - 1));
+        } else if (e instanceof ValueInstantiationException instantiation) {
+            Throwable cause = instantiation.getCause();
+            if (cause instanceof NullPointerException && cause.getMessage() != null) {
+                problem = "missing required field '" + cause.getMessage() + "'";
+            } else {
+                problem = cause == null || cause.getMessage() == null ? "invalid value" : cause.getMessage();
+            }
+        } else if (e instanceof InvalidFormatException format) {
+            problem = "invalid value '" + format.getValue() + "', expected " + expected(format.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatch) {
+            problem = wrongType(mismatch);
+        } else {
+            problem = mapping.getOriginalMessage().lines().findFirst().orElse("invalid value");
+        }
+        return InputException.atJson(problem, path, line, column);
+    }
+
+    private static String wrongType(MismatchedInputException mismatch) {
+        String original = mismatch.getOriginalMessage().lines().findFirst().orElse("");
+        Class<?> target = mismatch.getTargetType();
+        if (target == null || original.startsWith("expected") || original.startsWith("attribute")) {
+            return original;
+        }
+        JsonToken token = mismatch.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null;
+        if (token == null) {
+            return "missing value, expected " + expected(target);
+        }
+        return "wrong type, expected " + expected(target) + ", got " + ScalarMapDeserializer.describe(token);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type == OffsetDateTime.class) {
+            return "an ISO-8601 time with offset such as 2026-03-02T10:00:00+08:00";
+        }
+        if (ZoneId.class.isAssignableFrom(type)) {
+            return "a time-zone id such as Asia/Shanghai";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object (" + type.getSimpleName() + ")";
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append('.').append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

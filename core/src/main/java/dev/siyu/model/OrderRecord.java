@@ -1,0 +1,53 @@
+package dev.siyu.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One paid order in the engine's ledger ({@link Memory#orders()}), refunded or not.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonPropertyOrder({"orderId", "eventId", "at", "amount", "channel", "product", "productCycleDays",
+        "productKind", "refundedAt"})
+public record OrderRecord(
+        String orderId,
+        String eventId,
+        OffsetDateTime at,
+        Money amount,
+        Optional<String> channel,
+        Optional<String> product,
+        Optional<Integer> productCycleDays,
+        Optional<String> productKind,
+        Optional<OffsetDateTime> refundedAt) {
+
+    public OrderRecord {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(amount, "amount");
+        channel = channel == null ? Optional.empty() : channel;
+        product = product == null ? Optional.empty() : product;
+        productCycleDays = productCycleDays == null ? Optional.empty() : productCycleDays;
+        productKind = productKind == null ? Optional.empty() : productKind;
+        refundedAt = refundedAt == null ? Optional.empty() : refundedAt;
+    }
+
+    /** {@code true} when the order is paid and was not refunded. */
+    @JsonIgnore
+    public boolean isPaid() {
+        return refundedAt.isEmpty();
+    }
+
+    /** This order, refunded at {@code time}. */
+    public OrderRecord refunded(OffsetDateTime time) {
+        return new OrderRecord(orderId, eventId, at, amount, channel, product, productCycleDays,
+                productKind, Optional.of(time));
+    }
+}

@@ -1,0 +1,169 @@
+package dev.siyu.pack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+/**
+ * A named set of rule files (DRL) that an engine is built from. Packs are layered in the order
+ * they are given to the engine builder.
+ *
+ * <pre>{@code
+ * RulePack.defaults()                        // the bundled playbook (needs dev.siyu:siyu-rules)
+ * RulePack.directory(Path.of("my-rules"))    // every *.drl below a directory, sorted by path
+ * RulePack.classpath("acme", loader, "acme/rules/")  // files listed in acme/rules/pack.index
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RulePack {
+
+    /** The file, relative to a classpath pack's prefix, that lists its files one per line. */
+    public static final String INDEX = "pack.index";
+
+    private final String name;
+    private final String location;
+    private final List<RuleResource> resources;
+
+    private RulePack(String name, String location, List<RuleResource> resources) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.location = Objects.requireNonNull(location, "location");
+        this.resources = List.copyOf(resources);
+    }
+
+    /** A pack of in-memory files, e.g. for tests: file path to DRL text, in the given order. */
+    public static RulePack of(String name, Map<String, String> files) {
+        List<RuleResource> resources = new ArrayList<>();
+        new LinkedHashMap<>(files).forEach((path, text) -> resources.add(RuleResource.ofText(path, text)));
+        return new RulePack(name, "", resources);
+    }
+
+    /** A pack of the given resources. */
+    public static RulePack of(String name, List<RuleResource> resources) {
+        return new RulePack(name, "", resources);
+    }
+
+    /**
+     * Every {@code *.drl} file below {@code dir}, sorted by relative path; diagnostics name files
+     * by that path.
+     *
+     * @throws RulePackException when the directory does not exist or holds no rule file
+     */
+    public static RulePack directory(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        String name = dir.toString();
+        if (!Files.isDirectory(dir)) {
+            throw new RulePackException("'" + name + "'",
+                    List.of(new Diagnostic(name, 0, 0, "not a directory")));
+        }
+        List<RuleResource> resources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                if (relative.endsWith(".drl")) {
+                    resources.add(new RuleResource(relative, Files.readAllBytes(file)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule directory " + dir, e);
+        }
+        if (resources.isEmpty()) {
+            throw new RulePackException("'" + name + "'",
+                    List.of(new Diagnostic(name, 0, 0, "no rule file (*.drl) in this directory")));
+        }
+        return new RulePack(name, name.endsWith("/") ? name : name + "/", resources);
+    }
+
+    /**
+     * The files listed, one per line, in {@code prefix + "pack.index"} on the class path of
+     * {@code loader} (blank lines and lines starting with {@code #} are skipped).
+     *
+     * @throws RulePackException when the index or a listed file is missing
+     */
+    public static RulePack classpath(String name, ClassLoader loader, String prefix) {
+        String index = prefix + INDEX;
+        List<RuleResource> resources = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        String indexText = readResource(loader, index);
+        if (indexText == null) {
+            throw new RulePackException("'" + name + "'",
+                    List.of(new Diagnostic(index, 0, 0, "pack index not found on the class path")));
+        }
+        int lineNumber = 0;
+        for (String line : indexText.lines().toList()) {
+            lineNumber++;
+            String file = line.strip();
+            if (file.isEmpty() || file.startsWith("#")) {
+                continue;
+            }
+            try (InputStream in = loader.getResourceAsStream(prefix + file)) {
+                if (in == null) {
+                    problems.add(new Diagnostic(index, lineNumber, 1, "listed file '" + file + "' not found"));
+                } else {
+                    resources.add(new RuleResource(file, in.readAllBytes()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + prefix + file, e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException("'" + name + "'", problems);
+        }
+        return new RulePack(name, prefix, resources);
+    }
+
+    private static String readResource(ClassLoader loader, String path) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /**
+     * The default playbook, found through {@link RulePackProvider} on the class path.
+     *
+     * @throws RulePackException when {@code dev.siyu:siyu-rules} is not on the class path
+     */
+    public static RulePack defaults() {
+        for (RulePackProvider provider : ServiceLoader.load(RulePackProvider.class, RulePack.class.getClassLoader())) {
+            if ("default".equals(provider.name())) {
+                return provider.pack();
+            }
+        }
+        throw new RulePackException("'default'", List.of(new Diagnostic("default", 0, 0,
+                "the default playbook is not on the class path: add the dependency dev.siyu:siyu-rules")));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Where the pack's files are, as shown before their paths in diagnostics: a directory
+     * ({@code my-rules/}), a class-path prefix ({@code dev/siyu/rules/}) or {@code ""}.
+     */
+    public String location() {
+        return location;
+    }
+
+    /** The pack's files in load order. */
+    public List<RuleResource> resources() {
+        return resources;
+    }
+
+    @Override
+    public String toString() {
+        return "RulePack[" + name + ", " + resources.size() + " files]";
+    }
+}
