@@ -70,6 +70,9 @@ public final class RuleBase {
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 diagnostics.add(diagnostic(error));
             }
+            // "Parser returned a null Package" only repeats that a file had syntax errors.
+            diagnostics.removeIf(d -> d.message().startsWith("Parser returned a null Package")
+                    && diagnostics.stream().anyMatch(o -> o != d && o.file().equals(d.file())));
             throw new RulePackException(packNames, diagnostics);
         }
         for (KnowledgeBuilderResult warning : builder.getResults(ResultSeverity.WARNING)) {

@@ -1,0 +1,44 @@
+package dev.siyu.cli;
+
+import dev.siyu.SiyuEngine;
+import dev.siyu.pack.Diagnostic;
+import dev.siyu.pack.RulePackException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code siyu check}: compiles a rule directory on top of the default playbook and lists every error. */
+@Command(name = "check", description = {
+        "Compiles a rule directory (layered on the default playbook) and prints every error as",
+        "file:line:column: message; exit 1 on errors."})
+final class CheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "the rule directory")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            SiyuEngine engine = Engines.build(dir);
+            out.println("ok: " + dir + " compiles; the engine has " + engine.ruleNames().size() + " rules");
+            out.flush();
+            return 0;
+        } catch (RulePackException e) {
+            for (Diagnostic diagnostic : e.diagnostics()) {
+                out.println(diagnostic);
+            }
+            int n = e.diagnostics().size();
+            out.println(n + (n == 1 ? " error" : " errors"));
+            out.flush();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.siyu.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The {@code siyu} command line: {@code evaluate}, {@code test}, {@code check} and {@code demo}
+ * (CONTRACT.md "Command line").
+ */
+@Command(name = "siyu", mixinStandardHelpOptions = true, version = "siyu 0.1.0",
+        description = "Runs the private-domain customer-operations playbook on customers and touchpoints.",
+        subcommands = {EvaluateCommand.class, TestCommand.class, CheckCommand.class, DemoCommand.class})
+public final class SiyuCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Siyu's converters, for {@code main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SiyuCli());
+        commandLine.registerConverter(OffsetDateTime.class, OffsetDateTime::parse);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
