@@ -111,10 +111,14 @@ public final class SiyuJson {
 
     /** Reads any Siyu wire type, refusing unknown fields and wrong types with the JSON path. */
     public static <T> T read(String json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw describe(e);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                return MAPPER.readValue(parser, type);
+            } catch (JsonProcessingException e) {
+                throw describe(e); // while the parser is open, so that the offending token is known
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -183,6 +187,8 @@ public final class SiyuJson {
             }
         } else if (e instanceof InvalidFormatException format) {
             problem = "invalid value '" + format.getValue() + "', expected " + expected(format.getTargetType());
+        } else if (mapping.getOriginalMessage().startsWith("Trailing token")) {
+            problem = "trailing content after the JSON value";
         } else if (e instanceof MismatchedInputException mismatch) {
             problem = wrongType(mismatch);
         } else {
@@ -219,6 +225,9 @@ public final class SiyuJson {
         }
         if (type == String.class) {
             return "a text";
+        }
+        if (type == dev.siyu.model.Money.class) {
+            return "a decimal amount such as 199.00";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";

@@ -18,6 +18,10 @@ public final class SiyuCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Only warnings and errors on the terminal; -Dorg.slf4j.simpleLogger.defaultLogLevel=info shows more.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -1,0 +1,184 @@
+package dev.siyu.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SiyuCliTest {
+    private static final Path SCENARIOS = Path.of("..", "rules", "src", "test", "resources", "scenarios");
+
+    private record Run(int exitCode, String out, String err) { }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SiyuCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void testRunsScenarioFilesAndClosesWithTheCounts() {
+        Run run = run("test", SCENARIOS.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out().strip().lines().reduce((a, b) -> b)).hasValueSatisfying(last ->
+                assertThat(last).matches("\\d+ passed, 0 failed"));
+    }
+
+    @Test
+    void testReportsEachFailedExpectationWithScenarioStepExpectedAndActual(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("wrong.json"), """
+                {"name": "a message makes a quoted customer (wrong on purpose)",
+                 "customer": {"id": "c-1"},
+                 "steps": [{"now": "2026-03-02T10:00:00+08:00",
+                            "events": [{"id": "e1", "type": "MESSAGE_RECEIVED", "at": "2026-03-02T09:00:00+08:00"}],
+                            "expect": {"engagement": "QUOTED",
+                                       "actions": [{"type": "ENGAGEMENT_CHANGED", "to": "QUOTED"}]}}]}
+                """);
+        Files.writeString(dir.resolve("right.json"), """
+                {"name": "a message makes a conversing customer",
+                 "customer": {"id": "c-1"},
+                 "steps": [{"now": "2026-03-02T10:00:00+08:00",
+                            "events": [{"id": "e1", "type": "MESSAGE_RECEIVED", "at": "2026-03-02T09:00:00+08:00"}],
+                            "expect": {"engagement": "CONVERSING"}}]}
+                """);
+
+        Run run = run("test", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).containsExactly(
+                "FAIL " + dir.resolve("wrong.json") + ": 'a message makes a quoted customer (wrong on purpose)' step 1: "
+                        + "expected engagement QUOTED but was CONVERSING",
+                "FAIL " + dir.resolve("wrong.json") + ": 'a message makes a quoted customer (wrong on purpose)' step 1: "
+                        + "expected action {\"type\":\"ENGAGEMENT_CHANGED\",\"to\":\"QUOTED\"} but no such action; "
+                        + "the step produced [{\"type\":\"ENGAGEMENT_CHANGED\",\"from\":\"SILENT\",\"to\":\"CONVERSING\"}]",
+                "1 passed, 1 failed");
+    }
+
+    @Test
+    void testReportsAnUnreadableScenarioFileWithItsJsonPath(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("typo.json"), """
+                {"name": "typo", "customer": {"id": "c-1"},
+                 "steps": [{"now": "2026-03-02T10:00:00+08:00", "expect": {"engagment": "QUOTED"}}]}
+                """);
+
+        Run run = run("test", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("unreadable scenario: unknown field 'engagment'").contains("$.steps[0].expect")
+                .contains("0 passed, 1 failed");
+    }
+
+    @Test
+    void checkAcceptsAGoodRuleDirectory(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("extra.drl"), """
+                package acme;
+                import dev.siyu.fact.Profile;
+                rule "acme: vip customers from stores get a tag"
+                when
+                    $p : Profile( source == "STORE" )
+                then
+                    $p.addTag("acme/channel/store");
+                end
+                """);
+
+        Run run = run("check", dir.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).startsWith("ok: ");
+    }
+
+    @Test
+    void checkPrintsEveryErrorWithFileAndLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.drl"), """
+                package acme;
+                import dev.siyu.fact.Profile;
+                rule "misspelled"
+                when
+                    $p : Profile( sorce == "STORE" )
+                then
+                end
+                """);
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/b.drl"), """
+                package acme.b;
+                rule "unclosed"
+                when
+                    eval(
+                then
+                end
+                """);
+
+        Run run = run("check", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith(dir + "/a.drl:5:").contains("sorce");
+        assertThat(lines.get(1)).startsWith(dir + "/sub/b.drl:6:").contains("mismatched input 'end'");
+        assertThat(lines.get(2)).isEqualTo("2 errors");
+    }
+
+    @Test
+    void evaluateWritesOneDecisionPerGoodLineAndReportsBadLinesByNumber(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in.ndjson");
+        Path out = dir.resolve("out.ndjson");
+        Files.writeString(in, """
+                {"customer": {"id": "c-1"}, "events": [{"id": "e1", "type": "PRICE_INQUIRY", "at": "2026-03-02T10:00:00+08:00"}]}
+                {"customer": {"id": "c-2", "nmae": "typo"}, "events": []}
+
+                {"customer": {"id": "c-3"}, "events": [{"id": "e1", "type": "MESSAGE_RECEIVED", "at": "2026-03-03T10:00:00+08:00"}]}
+                not json
+                {"customer": {"id": "c-4"}, "events": []}
+                """);
+
+        Run run = run("evaluate", "--in", in.toString(), "--out", out.toString(), "--now", "2026-03-02T12:00:00+08:00");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(Files.readAllLines(out)).hasSize(2)
+                .satisfies(lines -> assertThat(lines.get(0)).startsWith("{\"customerId\":\"c-1\""))
+                .satisfies(lines -> assertThat(lines.get(1)).startsWith("{\"customerId\":\"c-4\""));
+        assertThat(run.err().lines().toList()).containsExactly(
+                "line 2: unknown field 'nmae' (known: addedAt, attributes, engagement, id, memory, name, owner, source, "
+                        + "stage, tags, tier, zone) at $.customer (line 1, column 43)",
+                "line 4: customer c-3, event e1: event at 2026-03-03T10:00+08:00 is later than the evaluation time "
+                        + "2026-03-02T12:00+08:00; refused, nothing was changed",
+                "line 5: malformed JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or "
+                        + "token 'null', 'true' or 'false') (line 1, column 1)",
+                "evaluated 2 customers, 3 lines failed");
+    }
+
+    @Test
+    void evaluateOfGoodInputExitsZeroAndIsDeterministic(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in.ndjson");
+        Files.writeString(in, """
+                {"customer": {"id": "c-1", "source": "AD"}, "events": [{"id": "e1", "type": "MESSAGE_RECEIVED", "at": "2026-03-02T10:00:00+08:00"}]}
+                """);
+
+        Run first = run("evaluate", "--in", in.toString(), "--now", "2026-03-02T12:00:00+08:00");
+        Run second = run("evaluate", "--in", in.toString(), "--now", "2026-03-02T12:00:00+08:00");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).isEqualTo(second.out()).contains("\"engagement\":\"CONVERSING\"");
+    }
+
+    @Test
+    void demoSaysItIsNotYetAvailable() {
+        Run run = run("demo");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("siyu demo: not yet.");
+    }
+}
