@@ -7,6 +7,7 @@ import dev.siyu.model.EventTypes;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
+import dev.siyu.schedule.ContactPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,8 @@ public final class SiyuEngine {
 
     private SiyuEngine(Builder builder, RuleBase ruleBase) {
         this.ruleBase = ruleBase;
-        this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention);
+        this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
+                builder.contactPolicy);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -102,6 +104,7 @@ public final class SiyuEngine {
         private ZoneId zone = DEFAULT_ZONE;
         private Set<String> inboundTypes = EventTypes.DEFAULT_INBOUND;
         private Duration retention = DEFAULT_RETENTION;
+        private ContactPolicy contactPolicy = ContactPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -133,6 +136,12 @@ public final class SiyuEngine {
                 throw new IllegalArgumentException("retention must be positive, got " + value);
             }
             this.retention = value;
+            return this;
+        }
+
+        /** When tasks may reach customers: contact hours, caps, history (default: the playbook's, §9). */
+        public Builder contactPolicy(ContactPolicy value) {
+            this.contactPolicy = Objects.requireNonNull(value, "contactPolicy");
             return this;
         }
 

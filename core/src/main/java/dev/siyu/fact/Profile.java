@@ -6,7 +6,9 @@ import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Stage;
 import dev.siyu.model.Tier;
+import dev.siyu.model.Watch;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,6 +54,15 @@ public interface Profile {
      * time once every event is applied (when the {@link Sweep} is in the session).
      */
     OffsetDateTime getClock();
+
+    /** {@code days} calendar days after {@code time} at the same local time (daylight-saving correct). */
+    OffsetDateTime plusDays(OffsetDateTime time, int days);
+
+    /** {@code hour:minute} local time on {@code date} in the customer's zone. */
+    OffsetDateTime atLocalTime(LocalDate date, int hour, int minute);
+
+    /** The local date of {@code time} in the customer's zone. */
+    LocalDate localDate(OffsetDateTime time);
 
     // ---- levels ----
 
@@ -116,9 +127,17 @@ public interface Profile {
 
     void removeTag(String tag);
 
+    /** Adds {@code tag} and removes every other tag of its group (an exclusive group). */
+    void setExclusiveTag(String tag);
+
     // ---- actions ----
 
-    /** Schedules (or replaces, by key) a task for the current owner. */
+    /**
+     * Schedules (or replaces, by key) a task for the current owner, nominally due at {@code dueAt}.
+     * The contact policy then places it (contact hours, caps, history) when the rules of the
+     * current event, or of the sweep, have fired. A task whose key was already due is never
+     * scheduled again; after the customer deleted us, nothing is scheduled.
+     */
     void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt);
 
     /** Cancels the task with {@code key} if it is pending at the clock; otherwise nothing. */
@@ -127,11 +146,32 @@ public interface Profile {
     /** Cancels every task of {@code kind} still pending at the clock. */
     void cancelTasks(TaskKind kind, String reason);
 
+    /** Cancels every pending task whose key starts with {@code prefix}. */
+    void cancelTasksWithKeyPrefix(String prefix, String reason);
+
+    /** Cancels every pending proactive task (every kind but greetings and order notices). */
+    void cancelProactiveTasks(String reason);
+
     /** Keys of the tasks pending at the clock. */
     Set<String> pendingTaskKeys();
 
-    /** Raises an alert for the owner's team. */
+    /** Raises an alert for the owner's team (none after the customer deleted us). */
     void alert(String code, String eventId);
+
+    /** Raises an alert due at {@code dueAt}, unless that is history at {@code now} (PLAYBOOK §9). */
+    void alert(String code, String eventId, OffsetDateTime dueAt, OffsetDateTime now);
+
+    /** Starts waiting for a reply to event {@code eventId} (at {@code at}) until {@code deadline}. */
+    void watch(String code, String eventId, OffsetDateTime at, OffsetDateTime deadline);
+
+    /** A reply at {@code replyAt} answers every watch of {@code code} whose window contains it. */
+    void answerWatches(String code, OffsetDateTime replyAt);
+
+    /** The watches whose deadline is at or before {@code now}, earliest first. */
+    List<Watch> overdueWatches(OffsetDateTime now);
+
+    /** Stops watching. */
+    void closeWatch(Watch watch);
 
     /** Suggests a talk-track to the owner. */
     void suggestScript(String script);

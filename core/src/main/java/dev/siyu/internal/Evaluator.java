@@ -9,6 +9,7 @@ import dev.siyu.model.Customer;
 import dev.siyu.model.EventTypes;
 import dev.siyu.model.Money;
 import dev.siyu.model.Touchpoint;
+import dev.siyu.schedule.ContactPolicy;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
@@ -40,8 +41,11 @@ public final class Evaluator {
     private final ZoneId defaultZone;
     private final Set<String> inboundTypes;
     private final Duration retention;
+    private final ContactPolicy policy;
 
-    public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention) {
+    public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
+                     ContactPolicy policy) {
+        this.policy = policy;
         this.ruleBase = ruleBase;
         this.defaultZone = defaultZone;
         this.inboundTypes = Set.copyOf(inboundTypes);
@@ -55,7 +59,7 @@ public final class Evaluator {
         validate(customer, events, now);
 
         RuleTracker tracker = new RuleTracker();
-        ProfileFact profile = new ProfileFact(customer, zone, inboundTypes, tracker, localNow);
+        ProfileFact profile = new ProfileFact(customer, zone, inboundTypes, policy, tracker, localNow);
         List<Touchpoint> fresh = freshInTimeOrder(profile, events);
         if (fresh.isEmpty() && !events.isEmpty()) {
             LOG.debug("customer {}: all {} events already processed", customer.id(), events.size());
@@ -66,17 +70,20 @@ public final class Evaluator {
             session.addEventListener(tracker);
             FactHandle profileHandle = session.insert(profile);
             fire(session, tracker, customer.id());
+            profile.placeScheduled(localNow);
             for (Touchpoint touchpoint : fresh) {
                 profile.apply(touchpoint);
                 session.update(profileHandle, profile);
                 FactHandle eventHandle = session.insert(new Event(customer.id(), touchpoint, zone));
                 fire(session, tracker, customer.id());
                 session.delete(eventHandle);
+                profile.placeScheduled(localNow); // as if each event had been evaluated as it came
             }
             profile.moveClockTo(localNow);
             session.update(profileHandle, profile);
             session.insert(new Sweep(customer.id(), localNow));
             fire(session, tracker, customer.id());
+            profile.placeScheduled(localNow);
         } finally {
             session.dispose();
         }

@@ -27,8 +27,11 @@ import dev.siyu.model.Tag;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.model.TouchpointStats;
+import dev.siyu.model.Watch;
+import dev.siyu.schedule.ContactPolicy;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -85,6 +88,9 @@ public final class ProfileFact implements Profile {
     private final Set<String> sentKeys = new HashSet<>();
     private Optional<OffsetDateTime> horizon;
 
+    private final ContactPolicy policy;
+    private final List<Watch> watches;
+    private final List<Task> unplaced = new ArrayList<>();
     private final Map<String, Task> initialPending = new HashMap<>();
     private final Map<String, Task> pending = new LinkedHashMap<>();
     private final Map<String, Task> scheduled = new LinkedHashMap<>();
@@ -92,9 +98,10 @@ public final class ProfileFact implements Profile {
     private final List<Alert> alerts = new ArrayList<>();
     private final List<SuggestScript> suggestions = new ArrayList<>();
 
-    public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, RuleTracker tracker,
-                       OffsetDateTime clock) {
+    public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
+                       RuleTracker tracker, OffsetDateTime clock) {
         this.initial = customer;
+        this.policy = policy;
         this.zone = zone;
         this.inboundTypes = inboundTypes;
         this.tracker = tracker;
@@ -112,6 +119,7 @@ public final class ProfileFact implements Profile {
         this.processed = new TreeMap<>(memory.processedEvents());
         this.marks = new TreeMap<>(memory.marks());
         this.sentTasks = new ArrayList<>(memory.sentTasks());
+        this.watches = new ArrayList<>(memory.watches());
         memory.sentTasks().forEach(t -> sentKeys.add(t.key()));
         this.horizon = memory.horizon();
         memory.pendingTasks().forEach(t -> pending.put(t.key(), t));
@@ -230,13 +238,14 @@ public final class ProfileFact implements Profile {
         boolean pruned = processed.values().removeIf(at -> at.isBefore(cutoff));
         pruned |= marks.values().removeIf(at -> at.isBefore(cutoff));
         sentTasks.removeIf(t -> t.dueAt().isBefore(cutoff));
+        watches.removeIf(w -> w.deadline().isBefore(cutoff));
         sentTasks.sort(Comparator.comparing(SentTask::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(SentTask::key));
         if (pruned && horizon.map(h -> h.isBefore(cutoff)).orElse(true)) {
             horizon = Optional.of(cutoff);
         }
         return new Memory(kept, archived.paidCount() == 0 && archived.firstPaidAt().isEmpty()
                 ? Optional.empty() : Optional.of(archived),
-                touchpoints, stillPending, sentTasks, processed, marks, horizon);
+                touchpoints, stillPending, sentTasks, watches, processed, marks, horizon);
     }
 
     // ---- Profile: identity ----
@@ -279,6 +288,21 @@ public final class ProfileFact implements Profile {
     @Override
     public OffsetDateTime getClock() {
         return clock;
+    }
+
+    @Override
+    public OffsetDateTime plusDays(OffsetDateTime time, int days) {
+        return time.atZoneSameInstant(zone).plusDays(days).toOffsetDateTime();
+    }
+
+    @Override
+    public OffsetDateTime atLocalTime(LocalDate date, int hour, int minute) {
+        return date.atTime(hour, minute).atZone(zone).toOffsetDateTime();
+    }
+
+    @Override
+    public LocalDate localDate(OffsetDateTime time) {
+        return time.atZoneSameInstant(zone).toLocalDate();
     }
 
     // ---- levels ----
@@ -408,6 +432,14 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    public void setExclusiveTag(String tag) {
+        Tag parsed = Tag.parse(tag);
+        List.copyOf(tags).stream().filter(t -> !t.equals(parsed.toString()) && Tag.parse(t).inGroup(parsed.groupPath()))
+                .forEach(this::removeTag);
+        addTag(tag);
+    }
+
+    @Override
     public void removeTag(String tag) {
         if (tags.remove(tag)) {
             tagRules.put(tag, tracker.current());
@@ -418,10 +450,51 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt) {
-        if (sentKeys.contains(key)) {
-            return; // once due, a task is the host's: never scheduled again
+        if (sentKeys.contains(key) || isFriendDeleted()) {
+            return; // once due, a task is the host's; nobody is messaged after deleting us
         }
-        Task task = new Task(key, kind, script, local(dueAt), owner, Optional.empty(), tracker.current());
+        unplaced.removeIf(t -> t.key().equals(key));
+        unplaced.add(new Task(key, kind, script, local(dueAt), owner, Optional.empty(), tracker.current()));
+    }
+
+    /**
+     * Places the tasks scheduled since the last call (one event's rules, or the sweep's) under the
+     * contact policy, in placement order, among the tasks already placed; then records them.
+     */
+    void placeScheduled(OffsetDateTime now) {
+        if (unplaced.isEmpty()) {
+            return;
+        }
+        List<Task> batch = new ArrayList<>(unplaced);
+        unplaced.clear();
+        Map<String, Task> byKey = new HashMap<>();
+        batch.forEach(t -> byKey.put(t.key(), t));
+        List<ContactPolicy.Request> requests = batch.stream()
+                .map(t -> new ContactPolicy.Request(t.key(), t.kind(), t.dueAt()))
+                .sorted(policy.placementOrder()).toList();
+        boolean doNotDisturb = "true".equalsIgnoreCase(attribute("doNotDisturb").strip());
+        for (ContactPolicy.Request request : requests) {
+            List<OffsetDateTime> placed = placedProactive(request.key());
+            Optional<OffsetDateTime> due = policy.place(request, zone, now, placed, doNotDisturb);
+            if (due.isPresent()) {
+                Task nominal = byKey.get(request.key());
+                record(new Task(nominal.key(), nominal.kind(), nominal.script(), local(due.get()), nominal.owner(),
+                        nominal.text(), nominal.rule()));
+            }
+        }
+    }
+
+    /** Due times of the proactive tasks that hold a place: pending (but {@code exceptKey}) and sent. */
+    private List<OffsetDateTime> placedProactive(String exceptKey) {
+        List<OffsetDateTime> placed = new ArrayList<>();
+        pending.values().stream().filter(t -> t.kind().isProactive() && !t.key().equals(exceptKey))
+                .forEach(t -> placed.add(t.dueAt()));
+        sentTasks.stream().filter(t -> t.kind().isProactive()).forEach(t -> placed.add(t.dueAt()));
+        return placed;
+    }
+
+    private void record(Task task) {
+        String key = task.key();
         Task original = initialPending.get(key);
         if (original != null && cancelled.containsKey(key) && sameTask(original, task)) {
             cancelled.remove(key); // cancelled and put back as it was: no net change
@@ -444,6 +517,7 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void cancelTask(String key, String reason) {
+        unplaced.removeIf(t -> t.key().equals(key));
         Task task = pending.get(key);
         if (task == null || !task.isPendingAt(clock)) {
             return;
@@ -457,8 +531,26 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void cancelTasks(TaskKind kind, String reason) {
-        pending.values().stream().filter(t -> t.kind() == kind).map(Task::key).toList()
-                .forEach(key -> cancelTask(key, reason));
+        List<String> keys = new ArrayList<>();
+        unplaced.stream().filter(t -> t.kind() == kind).forEach(t -> keys.add(t.key()));
+        pending.values().stream().filter(t -> t.kind() == kind).forEach(t -> keys.add(t.key()));
+        keys.forEach(key -> cancelTask(key, reason));
+    }
+
+    @Override
+    public void cancelTasksWithKeyPrefix(String prefix, String reason) {
+        List<String> keys = new ArrayList<>();
+        unplaced.stream().filter(t -> t.key().startsWith(prefix)).forEach(t -> keys.add(t.key()));
+        pending.values().stream().filter(t -> t.key().startsWith(prefix)).forEach(t -> keys.add(t.key()));
+        keys.forEach(key -> cancelTask(key, reason));
+    }
+
+    @Override
+    public void cancelProactiveTasks(String reason) {
+        List<String> keys = new ArrayList<>();
+        unplaced.stream().filter(t -> t.kind().isProactive()).forEach(t -> keys.add(t.key()));
+        pending.values().stream().filter(t -> t.kind().isProactive()).forEach(t -> keys.add(t.key()));
+        keys.forEach(key -> cancelTask(key, reason));
     }
 
     @Override
@@ -469,7 +561,40 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void alert(String code, String eventId) {
+        if (isFriendDeleted()) {
+            return;
+        }
         alerts.add(new Alert(code, Optional.ofNullable(eventId), tracker.current()));
+    }
+
+    @Override
+    public void alert(String code, String eventId, OffsetDateTime dueAt, OffsetDateTime now) {
+        if (!policy.isHistory(dueAt, now)) {
+            alert(code, eventId);
+        }
+    }
+
+    @Override
+    public void watch(String code, String eventId, OffsetDateTime at, OffsetDateTime deadline) {
+        watches.removeIf(w -> w.code().equals(code) && w.eventId().equals(eventId));
+        watches.add(new Watch(code, eventId, local(at), local(deadline)));
+        watches.sort(Comparator.comparing(Watch::deadline, OffsetDateTime.timeLineOrder())
+                .thenComparing(Watch::code).thenComparing(Watch::eventId));
+    }
+
+    @Override
+    public void answerWatches(String code, OffsetDateTime replyAt) {
+        watches.removeIf(w -> w.code().equals(code) && w.answeredBy(replyAt));
+    }
+
+    @Override
+    public List<Watch> overdueWatches(OffsetDateTime now) {
+        return watches.stream().filter(w -> !w.deadline().isAfter(now)).toList();
+    }
+
+    @Override
+    public void closeWatch(Watch watch) {
+        watches.remove(watch);
     }
 
     @Override

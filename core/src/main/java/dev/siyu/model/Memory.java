@@ -22,6 +22,7 @@ import static java.util.Collections.unmodifiableSortedMap;
  *   <li>{@code touchpoints}: first/last time and count per event type (inbound times);</li>
  *   <li>{@code pendingTasks}: tasks not yet due, which later rules may cancel or replace;</li>
  *   <li>{@code sentTasks}: tasks that became due, for frequency caps;</li>
+ *   <li>{@code watches}: responses the customer is owed, with their deadlines;</li>
  *   <li>{@code processedEvents}: event id to event time, so that duplicates change nothing;</li>
  *   <li>{@code marks}: once-only markers set by rules (an alert raised, a greeting sent), by key;</li>
  *   <li>{@code horizon}: ids and marks older than this were pruned; an unknown event at or
@@ -31,7 +32,7 @@ import static java.util.Collections.unmodifiableSortedMap;
  * <p>Immutable and thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"orders", "archivedOrders", "touchpoints", "pendingTasks", "sentTasks",
+@JsonPropertyOrder({"orders", "archivedOrders", "touchpoints", "pendingTasks", "sentTasks", "watches",
         "processedEvents", "marks", "horizon"})
 public record Memory(
         List<OrderRecord> orders,
@@ -39,11 +40,12 @@ public record Memory(
         Map<String, TouchpointStats> touchpoints,
         List<Task> pendingTasks,
         List<SentTask> sentTasks,
+        List<Watch> watches,
         Map<String, OffsetDateTime> processedEvents,
         Map<String, OffsetDateTime> marks,
         Optional<OffsetDateTime> horizon) {
 
-    public static final Memory EMPTY = new Memory(null, null, null, null, null, null, null, null);
+    public static final Memory EMPTY = new Memory(null, null, null, null, null, null, null, null, null);
 
     public Memory {
         orders = orders == null ? List.of() : List.copyOf(orders);
@@ -51,6 +53,7 @@ public record Memory(
         touchpoints = sorted(touchpoints);
         pendingTasks = pendingTasks == null ? List.of() : List.copyOf(pendingTasks);
         sentTasks = sentTasks == null ? List.of() : List.copyOf(sentTasks);
+        watches = watches == null ? List.of() : List.copyOf(watches);
         processedEvents = sorted(processedEvents);
         marks = sorted(marks);
         horizon = horizon == null ? Optional.empty() : horizon;
