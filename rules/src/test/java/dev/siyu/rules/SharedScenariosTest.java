@@ -17,9 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The example scenarios of {@code ../shared/scenarios} (beside the repository). Those whose
- * behaviour is implemented pass whole; in the others, every expectation about engagement levels
- * and lifecycle stages already holds, and what still fails belongs to later playbook issues
- * (tasks, alerts, tags, tiers).
+ * behaviour is implemented pass whole; in the others, what still fails belongs to later playbook
+ * issues (tags, tiers, activation).
  */
 class SharedScenariosTest {
     private static final Path SHARED = Path.of("..", "..", "shared", "scenarios");
@@ -41,23 +40,25 @@ class SharedScenariosTest {
     @ParameterizedTest
     @ValueSource(strings = {"quote-cadence.json", "greeting-and-intent.json", "dormant-churn-return.json",
             "vip-by-order-count.json"})
-    void everyEngagementAndStageExpectationHolds(String file) {
+    void whatStillFailsBelongsToLaterPlaybookIssues(String file) {
         ScenarioResult result = run(file);
 
-        List<ScenarioFailure> ours = result.failures().stream().filter(SharedScenariosTest::ownedByFoundation).toList();
+        List<ScenarioFailure> ours = result.failures().stream().filter(f -> !ownedByLaterIssues(f)).toList();
         assertThat(ours).as(result.report()).isEmpty();
     }
 
-    /** Failures about engagement and stage, or about the engine itself, are this module's to fix now. */
-    private static boolean ownedByFoundation(ScenarioFailure failure) {
-        String message = failure.message();
-        return message.startsWith("expected engagement") || message.startsWith("expected stage")
-                || message.startsWith("expected action {\"type\":\"ENGAGEMENT_CHANGED\"")
-                || message.startsWith("expected action {\"type\":\"STAGE_CHANGED\"")
-                || message.startsWith("expected no action {\"type\":\"ENGAGEMENT_CHANGED\"")
-                || message.startsWith("expected no action {\"type\":\"STAGE_CHANGED\"")
-                || message.startsWith("expected no action {}")
-                || message.startsWith("expected the input") || message.startsWith("input refused")
-                || message.startsWith("evaluation failed") || message.startsWith("unreadable");
+    /**
+     * Tags and tiers (§4, §10: the tiers-and-tags issue) and activation (§8: the scripts-and-activation
+     * issue, including the cancelled silent ice-breaker of greeting-and-intent step 3).
+     */
+    private static boolean ownedByLaterIssues(ScenarioFailure failure) {
+        String expected = failure.message().split(" but ", 2)[0];
+        return expected.startsWith("expected tag") || expected.startsWith("expected no tag")
+                || expected.startsWith("expected tier") || expected.contains("\"TAG_ADDED\"")
+                || expected.contains("\"TAG_REMOVED\"") || expected.contains("\"TIER_CHANGED\"")
+                || expected.contains("\"OWNER_ASSIGNED\"") || expected.contains("\"vip.welcome\"")
+                || expected.contains("\"activation.")
+                || failure.source().endsWith("greeting-and-intent.json") && failure.step() == 3
+                        && expected.equals("expected action {\"type\":\"CANCEL_TASK\"}");
     }
 }
