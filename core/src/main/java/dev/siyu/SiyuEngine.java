@@ -7,6 +7,7 @@ import dev.siyu.model.EventTypes;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
+import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,13 @@ public final class SiyuEngine {
     private final RuleBase ruleBase;
     private final Evaluator evaluator;
     private final List<String> packNames;
+    private final TagCatalog tagCatalog;
 
-    private SiyuEngine(Builder builder, RuleBase ruleBase) {
+    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog) {
         this.ruleBase = ruleBase;
+        this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                builder.contactPolicy);
+                builder.contactPolicy, catalog);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -86,6 +89,11 @@ public final class SiyuEngine {
     /** The names of every rule in the engine, sorted. */
     public List<String> ruleNames() {
         return ruleBase.ruleNames();
+    }
+
+    /** The tag catalog merged from the packs' {@code *.tags.csv} files. */
+    public TagCatalog tagCatalog() {
+        return tagCatalog;
     }
 
     /** The names of the packs this engine was built from, in layer order. */
@@ -155,11 +163,12 @@ public final class SiyuEngine {
                 packs.add(RulePack.defaults());
             }
             long started = System.nanoTime();
-            RuleBase ruleBase = RuleBase.compile(packs);
+            TagCatalog catalog = TagCatalog.of(packs);
+            RuleBase ruleBase = RuleBase.compile(packs, catalog);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase);
+            return new SiyuEngine(this, ruleBase, catalog);
         }
     }
 }

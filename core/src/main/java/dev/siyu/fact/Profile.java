@@ -95,6 +95,12 @@ public interface Profile {
     /** The order ledger (retention window), oldest first. */
     List<OrderRecord> getOrders();
 
+    /**
+     * {@code true} when {@code orderId} is the customer's first order: the earliest in the ledger,
+     * with no older order archived.
+     */
+    boolean isFirstOrder(String orderId);
+
     /** Spend over paid, unrefunded orders paid after {@code since} and not after the clock. */
     Money spendSince(OffsetDateTime since);
 

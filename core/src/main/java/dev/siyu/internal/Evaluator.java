@@ -9,6 +9,7 @@ import dev.siyu.model.Customer;
 import dev.siyu.model.EventTypes;
 import dev.siyu.model.Money;
 import dev.siyu.model.Touchpoint;
+import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -42,10 +43,12 @@ public final class Evaluator {
     private final Set<String> inboundTypes;
     private final Duration retention;
     private final ContactPolicy policy;
+    private final TagCatalog catalog;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
-                     ContactPolicy policy) {
+                     ContactPolicy policy, TagCatalog catalog) {
         this.policy = policy;
+        this.catalog = catalog;
         this.ruleBase = ruleBase;
         this.defaultZone = defaultZone;
         this.inboundTypes = Set.copyOf(inboundTypes);
@@ -59,7 +62,7 @@ public final class Evaluator {
         validate(customer, events, now);
 
         RuleTracker tracker = new RuleTracker();
-        ProfileFact profile = new ProfileFact(customer, zone, inboundTypes, policy, tracker, localNow);
+        ProfileFact profile = new ProfileFact(customer, zone, inboundTypes, policy, catalog, tracker, localNow);
         List<Touchpoint> fresh = freshInTimeOrder(profile, events);
         if (fresh.isEmpty() && !events.isEmpty()) {
             LOG.debug("customer {}: all {} events already processed", customer.id(), events.size());

@@ -28,6 +28,7 @@ import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.model.TouchpointStats;
 import dev.siyu.model.Watch;
+import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
 
 import java.time.Duration;
@@ -89,6 +90,7 @@ public final class ProfileFact implements Profile {
     private Optional<OffsetDateTime> horizon;
 
     private final ContactPolicy policy;
+    private final TagCatalog catalog;
     private final List<Watch> watches;
     private final List<Task> unplaced = new ArrayList<>();
     private final Map<String, Task> initialPending = new HashMap<>();
@@ -99,8 +101,9 @@ public final class ProfileFact implements Profile {
     private final List<SuggestScript> suggestions = new ArrayList<>();
 
     public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
-                       RuleTracker tracker, OffsetDateTime clock) {
+                       TagCatalog catalog, RuleTracker tracker, OffsetDateTime clock) {
         this.initial = customer;
+        this.catalog = catalog;
         this.policy = policy;
         this.zone = zone;
         this.inboundTypes = inboundTypes;
@@ -370,6 +373,11 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    public boolean isFirstOrder(String orderId) {
+        return archived.paidCount() == 0 && !orders.isEmpty() && orders.get(0).orderId().equals(orderId);
+    }
+
+    @Override
     public Money spendSince(OffsetDateTime since) {
         return orders.stream()
                 .filter(OrderRecord::isPaid)
@@ -425,9 +433,17 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void addTag(String tag) {
-        String normal = Tag.parse(tag).toString();
-        if (tags.add(normal)) {
-            tagRules.put(normal, tracker.current());
+        Tag parsed = Tag.parse(tag);
+        String group = parsed.groupPath();
+        if (!catalog.knows(group)) {
+            throw new IllegalArgumentException("tag group '" + group + "' is not in the tag catalog");
+        }
+        if (catalog.isExclusive(group).orElse(false)) {
+            List.copyOf(tags).stream().filter(t -> !t.equals(parsed.toString()) && Tag.parse(t).inGroup(group))
+                    .forEach(this::removeTag);
+        }
+        if (tags.add(parsed.toString())) {
+            tagRules.put(parsed.toString(), tracker.current());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.siyu.pack.Diagnostic;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.RuleResource;
+import dev.siyu.pack.TagCatalog;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
@@ -11,6 +12,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.DecisionTableConfiguration;
+import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -47,26 +50,40 @@ public final class RuleBase {
      *
      * @throws RulePackException listing every error as file:line:column: message
      */
-    public static RuleBase compile(List<RulePack> packs) {
+    public static RuleBase compile(List<RulePack> packs, TagCatalog catalog) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
                 null, RuleBase.class.getClassLoader());
         // Class reactivity: every modify of a fact re-evaluates the patterns on it. Rules guard
         // their own changes (e.g. engagement != REPEAT), which keeps rule files simple to reason about.
         conf.setOption(PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        List<Diagnostic> tableProblems = new ArrayList<>(PackChecks.unknownTagGroups(packs, catalog));
         for (RulePack pack : packs) {
             for (RuleResource file : pack.resources()) {
-                if (!file.isDrl()) {
-                    continue;
-                }
                 Resource resource = ResourceFactory.newByteArrayResource(file.content())
                         .setSourcePath(sourcePath(pack, file));
-                builder.add(resource, ResourceType.DRL);
+                if (file.isDrl()) {
+                    builder.add(resource, ResourceType.DRL);
+                } else if (file.isDecisionTable()) {
+                    List<Diagnostic> cells = PackChecks.tierTables(pack, file);
+                    if (!cells.isEmpty()) {
+                        tableProblems.addAll(cells);
+                        continue;
+                    }
+                    DecisionTableConfiguration table = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+                    table.setInputType(file.isCsvTable() ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
+                    try {
+                        builder.add(resource, ResourceType.DTABLE, table);
+                    } catch (RuntimeException e) {
+                        tableProblems.add(new Diagnostic(sourcePath(pack, file), 0, 0,
+                                "unreadable decision table: " + e.getMessage()));
+                    }
+                }
             }
         }
         String packNames = packs.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(" + "));
-        if (builder.hasErrors()) {
-            List<Diagnostic> diagnostics = new ArrayList<>();
+        if (builder.hasErrors() || !tableProblems.isEmpty()) {
+            List<Diagnostic> diagnostics = new ArrayList<>(tableProblems);
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 diagnostics.add(diagnostic(error));
             }

@@ -54,7 +54,7 @@ public final class RulePack {
     }
 
     /**
-     * Every {@code *.drl} file below {@code dir}, sorted by relative path; diagnostics name files
+     * Every rule file ({@code *.drl}) and decision table ({@code *.drl.csv}, {@code *.drl.xlsx}) below {@code dir}, sorted by relative path; diagnostics name files
      * by that path.
      *
      * @throws RulePackException when the directory does not exist or holds no rule file
@@ -70,8 +70,9 @@ public final class RulePack {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = dir.relativize(file).toString().replace('\\', '/');
-                if (relative.endsWith(".drl")) {
-                    resources.add(new RuleResource(relative, Files.readAllBytes(file)));
+                RuleResource resource = new RuleResource(relative, Files.readAllBytes(file));
+                if (resource.isDrl() || resource.isDecisionTable() || relative.endsWith(TagCatalog.SUFFIX)) {
+                    resources.add(resource);
                 }
             }
         } catch (IOException e) {
@@ -79,7 +80,7 @@ public final class RulePack {
         }
         if (resources.isEmpty()) {
             throw new RulePackException("'" + name + "'",
-                    List.of(new Diagnostic(name, 0, 0, "no rule file (*.drl) in this directory")));
+                    List.of(new Diagnostic(name, 0, 0, "no rule file (*.drl, *.drl.csv, *.drl.xlsx) in this directory")));
         }
         return new RulePack(name, name.endsWith("/") ? name : name + "/", resources);
     }

@@ -28,6 +28,16 @@ public record RuleResource(String path, byte[] content) {
         return path.endsWith(".drl");
     }
 
+    /** {@code true} for a decision table: {@code *.drl.csv} or {@code *.drl.xlsx} (also {@code .xls}). */
+    public boolean isDecisionTable() {
+        return isCsvTable() || path.endsWith(".drl.xlsx") || path.endsWith(".drl.xls");
+    }
+
+    /** {@code true} for a decision table in CSV. */
+    public boolean isCsvTable() {
+        return path.endsWith(".drl.csv");
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RuleResource other && path.equals(other.path)

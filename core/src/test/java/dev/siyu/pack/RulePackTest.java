@@ -40,7 +40,7 @@ class RulePackTest {
     void aDirectoryWithoutRuleFilesIsRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> RulePack.directory(dir))
                 .isInstanceOf(RulePackException.class)
-                .hasMessageContaining("no rule file (*.drl) in this directory");
+                .hasMessageContaining("no rule file (*.drl, *.drl.csv, *.drl.xlsx) in this directory");
     }
 
     @Test
