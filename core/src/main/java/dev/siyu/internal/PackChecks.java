@@ -57,8 +57,10 @@ final class PackChecks {
                     continue;
                 }
                 PackageDescr descr;
+                String source = new String(file.content(), StandardCharsets.UTF_8);
+                List<String> lines = source.lines().toList();
                 try {
-                    descr = new DrlParser().parse(false, new StringReader(new String(file.content(), StandardCharsets.UTF_8)));
+                    descr = new DrlParser().parse(false, new StringReader(source));
                 } catch (DroolsParserException e) {
                     continue; // syntax errors are the compiler's to report
                 }
@@ -74,10 +76,13 @@ final class PackChecks {
                     while (matcher.find()) {
                         String group = matcher.group(1) + "/" + matcher.group(2);
                         if (!catalog.knows(group)) {
-                            String before = text.substring(0, matcher.start());
-                            int lineOffset = (int) before.chars().filter(c -> c == '\n').count();
+                            int line = Math.max(rule.getConsequenceLine(), 1);
+                            while (line <= lines.size() && !lines.get(line - 1).contains(matcher.group())) {
+                                line++;
+                            }
+                            int column = line <= lines.size() ? lines.get(line - 1).indexOf(matcher.group()) + 1 : 0;
                             problems.add(new Diagnostic(pack.location() + file.path(),
-                                    rule.getConsequenceLine() + lineOffset, 0,
+                                    line <= lines.size() ? line : rule.getConsequenceLine(), column,
                                     "rule '" + rule.getName() + "' uses tag group '" + group
                                             + "', which is not in the tag catalog (known: "
                                             + String.join(", ", catalog.groups().keySet()) + ")"));

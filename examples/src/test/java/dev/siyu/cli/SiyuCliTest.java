@@ -95,6 +95,10 @@ class SiyuCliTest {
                     $p.addTag("acme/channel/store");
                 end
                 """);
+        Files.writeString(dir.resolve("acme.tags.csv"), """
+                category,group,exclusive,description
+                acme,channel,true,Where the customer shops
+                """);
 
         Run run = run("check", dir.toString());
 
@@ -131,6 +135,26 @@ class SiyuCliTest {
         assertThat(lines.get(0)).startsWith(dir + "/a.drl:5:").contains("sorce");
         assertThat(lines.get(1)).startsWith(dir + "/sub/b.drl:6:").contains("mismatched input 'end'");
         assertThat(lines.get(2)).isEqualTo("2 errors");
+    }
+
+    @Test
+    void checkRefusesATagGroupMissingFromTheCatalogNamingFileAndLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("tags.drl"), """
+                package acme;
+                import dev.siyu.fact.Profile;
+                rule "acme: tag store customers"
+                when
+                    $p : Profile( source == "STORE" )
+                then
+                    $p.addTag("acme/channel/store");
+                end
+                """);
+
+        Run run = run("check", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith(dir + "/tags.drl:7:9: rule 'acme: tag store customers' uses tag group "
+                + "'acme/channel', which is not in the tag catalog");
     }
 
     @Test
