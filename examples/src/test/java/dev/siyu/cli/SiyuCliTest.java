@@ -153,7 +153,7 @@ class SiyuCliTest {
         Run run = run("check", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).startsWith(dir + "/tags.drl:7:9: rule 'acme: tag store customers' uses tag group "
+        assertThat(run.out()).startsWith(dir + "/tags.drl:7:8: rule 'acme: tag store customers' uses tag group "
                 + "'acme/channel', which is not in the tag catalog");
     }
 
