@@ -8,6 +8,8 @@ import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.TagCatalog;
+import dev.siyu.internal.Scripts;
+import dev.siyu.script.ScriptCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,12 +58,14 @@ public final class SiyuEngine {
     private final Evaluator evaluator;
     private final List<String> packNames;
     private final TagCatalog tagCatalog;
+    private final ScriptCatalog scriptCatalog;
 
-    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog) {
+    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts) {
+        this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                builder.contactPolicy, catalog);
+                builder.contactPolicy, catalog, new Scripts(scripts, builder.scriptValues));
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -96,6 +102,11 @@ public final class SiyuEngine {
         return tagCatalog;
     }
 
+    /** The script catalog merged from the packs' {@code *.scripts.json} files. */
+    public ScriptCatalog scriptCatalog() {
+        return scriptCatalog;
+    }
+
     /** The names of the packs this engine was built from, in layer order. */
     public List<String> packNames() {
         return packNames;
@@ -113,6 +124,7 @@ public final class SiyuEngine {
         private Set<String> inboundTypes = EventTypes.DEFAULT_INBOUND;
         private Duration retention = DEFAULT_RETENTION;
         private ContactPolicy contactPolicy = ContactPolicy.DEFAULT;
+        private final Map<String, String> scriptValues = new TreeMap<>();
 
         private Builder() {
         }
@@ -147,6 +159,15 @@ public final class SiyuEngine {
             return this;
         }
 
+        /**
+         * A shop-level value for scripts, e.g. {@code scriptValue("shop", "小雅眼镜")} or
+         * {@code scriptValue("coupon", "满199减30券")}; it wins over the catalog's default.
+         */
+        public Builder scriptValue(String name, String value) {
+            scriptValues.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
         /** When tasks may reach customers: contact hours, caps, history (default: the playbook's, §9). */
         public Builder contactPolicy(ContactPolicy value) {
             this.contactPolicy = Objects.requireNonNull(value, "contactPolicy");
@@ -164,11 +185,12 @@ public final class SiyuEngine {
             }
             long started = System.nanoTime();
             TagCatalog catalog = TagCatalog.of(packs);
-            RuleBase ruleBase = RuleBase.compile(packs, catalog);
+            ScriptCatalog scripts = ScriptCatalog.of(packs);
+            RuleBase ruleBase = RuleBase.compile(packs, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog);
+            return new SiyuEngine(this, ruleBase, catalog, scripts);
         }
     }
 }

@@ -72,6 +72,15 @@ public interface Profile {
 
     Stage getStage();
 
+    /** The stage the customer had when this evaluation started (as handed in). */
+    Stage getStageBefore();
+
+    /** {@code true} for event types that are the customer's own interaction (inbound, PLAYBOOK §1). */
+    boolean isInbound(String type);
+
+    /** The product of order {@code orderId} in the ledger, or {@code ""}. */
+    String productOf(String orderId);
+
     void setStage(Stage stage);
 
     /** Takes the stage of a {@link StageProposal}, attributed to the rule that proposed it. */
@@ -142,9 +151,11 @@ public interface Profile {
      * Schedules (or replaces, by key) a task for the current owner, nominally due at {@code dueAt}.
      * The contact policy then places it (contact hours, caps, history) when the rules of the
      * current event, or of the sweep, have fired. A task whose key was already due is never
-     * scheduled again; after the customer deleted us, nothing is scheduled.
+     * scheduled again; after the customer deleted us, nothing is scheduled. The task's text is the
+     * script rendered for the customer's locale; {@code values} give template variables as pairs
+     * ({@code "product", "日抛", "holiday", "SPRING_FESTIVAL"}).
      */
-    void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt);
+    void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values);
 
     /** Cancels the task with {@code key} if it is pending at the clock; otherwise nothing. */
     void cancelTask(String key, String reason);
@@ -179,8 +190,8 @@ public interface Profile {
     /** Stops watching. */
     void closeWatch(Watch watch);
 
-    /** Suggests a talk-track to the owner. */
-    void suggestScript(String script);
+    /** Suggests a talk-track to the owner; {@code values} as for {@link #scheduleTask}. */
+    void suggestScript(String script, String... values);
 
     /**
      * Sets a once-only marker and returns {@code true} the first time {@code key} is marked

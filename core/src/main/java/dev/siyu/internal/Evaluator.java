@@ -44,9 +44,11 @@ public final class Evaluator {
     private final Duration retention;
     private final ContactPolicy policy;
     private final TagCatalog catalog;
+    private final Scripts scripts;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
-                     ContactPolicy policy, TagCatalog catalog) {
+                     ContactPolicy policy, TagCatalog catalog, Scripts scripts) {
+        this.scripts = scripts;
         this.policy = policy;
         this.catalog = catalog;
         this.ruleBase = ruleBase;
@@ -62,7 +64,7 @@ public final class Evaluator {
         validate(customer, events, now);
 
         RuleTracker tracker = new RuleTracker();
-        ProfileFact profile = new ProfileFact(customer, zone, inboundTypes, policy, catalog, tracker, localNow);
+        ProfileFact profile = new ProfileFact(customer, zone, inboundTypes, policy, catalog, scripts, tracker, localNow);
         List<Touchpoint> fresh = freshInTimeOrder(profile, events);
         if (fresh.isEmpty() && !events.isEmpty()) {
             LOG.debug("customer {}: all {} events already processed", customer.id(), events.size());

@@ -6,6 +6,7 @@ import dev.siyu.pack.Diagnostic;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RuleResource;
 import dev.siyu.pack.TagCatalog;
+import dev.siyu.script.ScriptCatalog;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -45,12 +46,32 @@ final class PackChecks {
     private PackChecks() {
     }
 
+    private static final Pattern SCRIPT_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\"");
+
     /** Tag literals in rule consequences whose group the catalog does not know. */
     static List<Diagnostic> unknownTagGroups(List<RulePack> packs, TagCatalog catalog) {
-        List<Diagnostic> problems = new ArrayList<>();
         if (catalog.isEmpty()) {
-            return problems;
+            return List.of();
         }
+        return scanConsequences(packs, TAG_CALL, match -> {
+            String group = match.group(1) + "/" + match.group(2);
+            return catalog.knows(group) ? null : "uses tag group '" + group + "', which is not in the tag catalog (known: "
+                    + String.join(", ", catalog.groups().keySet()) + ")";
+        });
+    }
+
+    /** Script ids written as literals in rule consequences that no script catalog has. */
+    static List<Diagnostic> unknownScripts(List<RulePack> packs, ScriptCatalog scripts) {
+        if (scripts.isEmpty()) {
+            return List.of();
+        }
+        return scanConsequences(packs, SCRIPT_LITERAL, match -> scripts.knows(match.group(1)) ? null
+                : "uses script '" + match.group(1) + "', which no script catalog has");
+    }
+
+    private static List<Diagnostic> scanConsequences(List<RulePack> packs, Pattern pattern,
+                                                     java.util.function.Function<Matcher, String> check) {
+        List<Diagnostic> problems = new ArrayList<>();
         for (RulePack pack : packs) {
             for (RuleResource file : pack.resources()) {
                 if (!file.isDrl()) {
@@ -68,25 +89,23 @@ final class PackChecks {
                     continue;
                 }
                 for (RuleDescr rule : descr.getRules()) {
-                    Object consequence = rule.getConsequence();
-                    if (!(consequence instanceof String text)) {
+                    if (!(rule.getConsequence() instanceof String text)) {
                         continue;
                     }
-                    Matcher matcher = TAG_CALL.matcher(text);
+                    Matcher matcher = pattern.matcher(text);
                     while (matcher.find()) {
-                        String group = matcher.group(1) + "/" + matcher.group(2);
-                        if (!catalog.knows(group)) {
-                            int line = Math.max(rule.getConsequenceLine(), 1);
-                            while (line <= lines.size() && !lines.get(line - 1).contains(matcher.group())) {
-                                line++;
-                            }
-                            int column = line <= lines.size() ? lines.get(line - 1).indexOf(matcher.group()) + 1 : 0;
-                            problems.add(new Diagnostic(pack.location() + file.path(),
-                                    line <= lines.size() ? line : rule.getConsequenceLine(), column,
-                                    "rule '" + rule.getName() + "' uses tag group '" + group
-                                            + "', which is not in the tag catalog (known: "
-                                            + String.join(", ", catalog.groups().keySet()) + ")"));
+                        String problem = check.apply(matcher);
+                        if (problem == null) {
+                            continue;
                         }
+                        int line = Math.max(rule.getConsequenceLine(), 1);
+                        while (line <= lines.size() && !lines.get(line - 1).contains(matcher.group())) {
+                            line++;
+                        }
+                        int column = line <= lines.size() ? lines.get(line - 1).indexOf(matcher.group()) + 1 : 0;
+                        problems.add(new Diagnostic(pack.location() + file.path(),
+                                line <= lines.size() ? line : rule.getConsequenceLine(), column,
+                                "rule '" + rule.getName() + "' " + problem));
                     }
                 }
             }
@@ -95,17 +114,17 @@ final class PackChecks {
     }
 
     /** Problems in tier decision tables (tables whose code row calls {@code TierCriterion.forTier}). */
-    static List<Diagnostic> tierTables(RulePack pack, RuleResource file) {
+    static List<Diagnostic> tierTables(RulePack pack, RuleResource file, ScriptCatalog scripts) {
         String name = pack.location() + file.path();
         List<Diagnostic> problems = new ArrayList<>();
         try {
             if (file.isCsvTable()) {
-                checkTierTable(name, csvCells(file.content()), problems);
+                checkTierTable(name, csvCells(file.content()), scripts, problems);
             } else {
                 try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
                     DataFormatter formatter = new DataFormatter(Locale.ROOT);
                     for (Sheet sheet : workbook) {
-                        checkTierTable(name + "[" + sheet.getSheetName() + "]", sheetCells(sheet, formatter), problems);
+                        checkTierTable(name + "[" + sheet.getSheetName() + "]", sheetCells(sheet, formatter), scripts, problems);
                     }
                 }
             }
@@ -150,7 +169,8 @@ final class PackChecks {
 
     private enum Role { TIER, SPEND, ORDERS, KIND, DESK, SCRIPT }
 
-    private static void checkTierTable(String file, List<List<String>> rows, List<Diagnostic> problems) {
+    private static void checkTierTable(String file, List<List<String>> rows, ScriptCatalog scripts,
+                                       List<Diagnostic> problems) {
         for (int top = 0; top < rows.size(); top++) {
             if (!cell(rows, top, 0).toLowerCase(Locale.ROOT).startsWith("ruletable")) {
                 continue;
@@ -190,13 +210,13 @@ final class PackChecks {
                         || cell(rows, r, 0).toLowerCase(Locale.ROOT).startsWith("ruletable")) {
                     break;
                 }
-                checkTierRow(file, rows, r, roles, labels, problems);
+                checkTierRow(file, rows, r, roles, labels, scripts, problems);
             }
         }
     }
 
     private static void checkTierRow(String file, List<List<String>> rows, int r, Role[] roles, int labels,
-                                     List<Diagnostic> problems) {
+                                     ScriptCatalog scripts, List<Diagnostic> problems) {
         boolean anyThreshold = false;
         for (int c = 0; c < roles.length; c++) {
             if (roles[c] == null) {
@@ -236,9 +256,16 @@ final class PackChecks {
                     }
                 }
                 case KIND -> anyThreshold |= !value.isEmpty();
-                case DESK, SCRIPT -> {
+                case DESK -> {
                     if (value.isEmpty()) {
                         problem = "'" + label + "' must not be empty";
+                    }
+                }
+                case SCRIPT -> {
+                    if (value.isEmpty()) {
+                        problem = "'" + label + "' must not be empty";
+                    } else if (!scripts.knows(value)) {
+                        problem = "'" + label + "' names script '" + value + "', which no script catalog has";
                     }
                 }
             }

@@ -91,6 +91,8 @@ public final class ProfileFact implements Profile {
 
     private final ContactPolicy policy;
     private final TagCatalog catalog;
+    private final Scripts scripts;
+    private final Map<String, Map<String, String>> taskValues = new HashMap<>();
     private final List<Watch> watches;
     private final List<Task> unplaced = new ArrayList<>();
     private final Map<String, Task> initialPending = new HashMap<>();
@@ -101,8 +103,9 @@ public final class ProfileFact implements Profile {
     private final List<SuggestScript> suggestions = new ArrayList<>();
 
     public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
-                       TagCatalog catalog, RuleTracker tracker, OffsetDateTime clock) {
+                       TagCatalog catalog, Scripts scripts, RuleTracker tracker, OffsetDateTime clock) {
         this.initial = customer;
+        this.scripts = scripts;
         this.catalog = catalog;
         this.policy = policy;
         this.zone = zone;
@@ -125,7 +128,15 @@ public final class ProfileFact implements Profile {
         this.watches = new ArrayList<>(memory.watches());
         memory.sentTasks().forEach(t -> sentKeys.add(t.key()));
         this.horizon = memory.horizon();
-        memory.pendingTasks().forEach(t -> pending.put(t.key(), t));
+        for (Task task : memory.pendingTasks()) {
+            if (task.isPendingAt(this.clock)) {
+                pending.put(task.key(), task);
+            } else {
+                // Due by the evaluation time: the host's already, whatever late event comes now.
+                sentTasks.add(new SentTask(task.key(), task.kind(), task.dueAt()));
+                sentKeys.add(task.key());
+            }
+        }
         initialPending.putAll(pending);
     }
 
@@ -327,6 +338,22 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    public Stage getStageBefore() {
+        return initial.stage();
+    }
+
+    @Override
+    public boolean isInbound(String type) {
+        return inboundTypes.contains(type);
+    }
+
+    @Override
+    public String productOf(String orderId) {
+        return orders.stream().filter(o -> o.orderId().equals(orderId)).findFirst()
+                .flatMap(OrderRecord::product).orElse("");
+    }
+
+    @Override
     public void setStage(Stage value) {
         stage = Objects.requireNonNull(value, "stage");
         stageRule = tracker.current();
@@ -465,12 +492,13 @@ public final class ProfileFact implements Profile {
     // ---- actions ----
 
     @Override
-    public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt) {
+    public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values) {
         if (sentKeys.contains(key) || isFriendDeleted()) {
             return; // once due, a task is the host's; nobody is messaged after deleting us
         }
         unplaced.removeIf(t -> t.key().equals(key));
         unplaced.add(new Task(key, kind, script, local(dueAt), owner, Optional.empty(), tracker.current()));
+        taskValues.put(key, Scripts.pairs(values));
     }
 
     /**
@@ -494,8 +522,10 @@ public final class ProfileFact implements Profile {
             Optional<OffsetDateTime> due = policy.place(request, zone, now, placed, doNotDisturb);
             if (due.isPresent()) {
                 Task nominal = byKey.get(request.key());
+                Optional<String> text = scripts.render(initial, nominal.script(), nominal.owner(),
+                        taskValues.getOrDefault(nominal.key(), Map.of()), nominal.rule());
                 record(new Task(nominal.key(), nominal.kind(), nominal.script(), local(due.get()), nominal.owner(),
-                        nominal.text(), nominal.rule()));
+                        text, nominal.rule()));
             }
         }
     }
@@ -614,8 +644,12 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
-    public void suggestScript(String script) {
-        suggestions.add(new SuggestScript(script, Optional.empty(), tracker.current()));
+    public void suggestScript(String script, String... values) {
+        if (isFriendDeleted()) {
+            return;
+        }
+        String rule = tracker.current();
+        suggestions.add(new SuggestScript(script, scripts.render(initial, script, owner, Scripts.pairs(values), rule), rule));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.RuleResource;
 import dev.siyu.pack.TagCatalog;
+import dev.siyu.script.ScriptCatalog;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
@@ -50,7 +51,7 @@ public final class RuleBase {
      *
      * @throws RulePackException listing every error as file:line:column: message
      */
-    public static RuleBase compile(List<RulePack> packs, TagCatalog catalog) {
+    public static RuleBase compile(List<RulePack> packs, TagCatalog catalog, ScriptCatalog scripts) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
                 null, RuleBase.class.getClassLoader());
         // Class reactivity: every modify of a fact re-evaluates the patterns on it. Rules guard
@@ -58,6 +59,7 @@ public final class RuleBase {
         conf.setOption(PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         List<Diagnostic> tableProblems = new ArrayList<>(PackChecks.unknownTagGroups(packs, catalog));
+        tableProblems.addAll(PackChecks.unknownScripts(packs, scripts));
         for (RulePack pack : packs) {
             for (RuleResource file : pack.resources()) {
                 Resource resource = ResourceFactory.newByteArrayResource(file.content())
@@ -65,7 +67,7 @@ public final class RuleBase {
                 if (file.isDrl()) {
                     builder.add(resource, ResourceType.DRL);
                 } else if (file.isDecisionTable()) {
-                    List<Diagnostic> cells = PackChecks.tierTables(pack, file);
+                    List<Diagnostic> cells = PackChecks.tierTables(pack, file, scripts);
                     if (!cells.isEmpty()) {
                         tableProblems.addAll(cells);
                         continue;

@@ -71,7 +71,8 @@ public final class RulePack {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = dir.relativize(file).toString().replace('\\', '/');
                 RuleResource resource = new RuleResource(relative, Files.readAllBytes(file));
-                if (resource.isDrl() || resource.isDecisionTable() || relative.endsWith(TagCatalog.SUFFIX)) {
+                if (resource.isDrl() || resource.isDecisionTable() || relative.endsWith(TagCatalog.SUFFIX)
+                        || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)) {
                     resources.add(resource);
                 }
             }

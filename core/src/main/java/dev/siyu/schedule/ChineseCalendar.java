@@ -1,0 +1,47 @@
+package dev.siyu.schedule;
+
+import com.nlf.calendar.Lunar;
+import com.nlf.calendar.Solar;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Chinese lunisolar calendar for rule files: lunar dates and the 24 solar terms (二十四节气),
+ * computed by the {@code cn.6tail:lunar} library (astronomical, any year 1900–2100; no date table
+ * typed by hand).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ChineseCalendar {
+    /** The library names the terms of the next year's start by code; these are their names. */
+    private static final Map<String, String> TERM_CODES = Map.ofEntries(
+            Map.entry("DONG_ZHI", "冬至"), Map.entry("XIAO_HAN", "小寒"), Map.entry("DA_HAN", "大寒"),
+            Map.entry("LI_CHUN", "立春"), Map.entry("YU_SHUI", "雨水"), Map.entry("JING_ZHE", "惊蛰"),
+            Map.entry("DA_XUE", "大雪"));
+
+    private ChineseCalendar() {
+    }
+
+    /** {@code true} when {@code date} is lunar month {@code month}, day {@code day} (not a leap month). */
+    public static boolean isLunarDate(LocalDate date, int month, int day) {
+        Lunar lunar = Solar.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth()).getLunar();
+        return lunar.getMonth() == month && lunar.getDay() == day;
+    }
+
+    /** The Gregorian date of lunar {@code month}/{@code day} in lunar year {@code lunarYear}. */
+    public static LocalDate fromLunar(int lunarYear, int month, int day) {
+        Solar solar = Lunar.fromYmd(lunarYear, month, day).getSolar();
+        return LocalDate.of(solar.getYear(), solar.getMonth(), solar.getDay());
+    }
+
+    /** The solar term (its Chinese name, e.g. 立春) that begins on {@code date}, if any. */
+    public static Optional<String> solarTermOn(LocalDate date) {
+        String term = Solar.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth()).getLunar().getJieQi();
+        if (term == null || term.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(TERM_CODES.getOrDefault(term, term));
+    }
+}
