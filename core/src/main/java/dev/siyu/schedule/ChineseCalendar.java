@@ -6,13 +6,14 @@ import com.nlf.calendar.Solar;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Chinese lunisolar calendar for rule files: lunar dates and the 24 solar terms (二十四节气),
  * computed by the {@code cn.6tail:lunar} library (astronomical, any year 1900–2100; no date table
  * typed by hand).
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe; days already computed are kept (a few hundred bytes each).
  */
 public final class ChineseCalendar {
     /** The library names the terms of the next year's start by code; these are their names. */
@@ -21,13 +22,27 @@ public final class ChineseCalendar {
             Map.entry("LI_CHUN", "立春"), Map.entry("YU_SHUI", "雨水"), Map.entry("JING_ZHE", "惊蛰"),
             Map.entry("DA_XUE", "大雪"));
 
+    /** What the library computes for a day; computing it is costly, so each day is computed once. */
+    private record Day(int lunarMonth, int lunarDay, Optional<String> term) { }
+
+    private static final Map<LocalDate, Day> DAYS = new ConcurrentHashMap<>();
+
     private ChineseCalendar() {
+    }
+
+    private static Day day(LocalDate date) {
+        return DAYS.computeIfAbsent(date, d -> {
+            Lunar lunar = Solar.fromYmd(d.getYear(), d.getMonthValue(), d.getDayOfMonth()).getLunar();
+            String term = lunar.getJieQi();
+            return new Day(lunar.getMonth(), lunar.getDay(),
+                    term == null || term.isEmpty() ? Optional.empty() : Optional.of(TERM_CODES.getOrDefault(term, term)));
+        });
     }
 
     /** {@code true} when {@code date} is lunar month {@code month}, day {@code day} (not a leap month). */
     public static boolean isLunarDate(LocalDate date, int month, int day) {
-        Lunar lunar = Solar.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth()).getLunar();
-        return lunar.getMonth() == month && lunar.getDay() == day;
+        Day d = day(date);
+        return d.lunarMonth() == month && d.lunarDay() == day;
     }
 
     /** The Gregorian date of lunar {@code month}/{@code day} in lunar year {@code lunarYear}. */
@@ -38,10 +53,6 @@ public final class ChineseCalendar {
 
     /** The solar term (its Chinese name, e.g. 立春) that begins on {@code date}, if any. */
     public static Optional<String> solarTermOn(LocalDate date) {
-        String term = Solar.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth()).getLunar().getJieQi();
-        if (term == null || term.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(TERM_CODES.getOrDefault(term, term));
+        return day(date).term();
     }
 }

@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
  */
 @Command(name = "siyu", mixinStandardHelpOptions = true, version = "siyu 0.1.0",
         description = "Runs the private-domain customer-operations playbook on customers and touchpoints.",
-        subcommands = {EvaluateCommand.class, TestCommand.class, CheckCommand.class, DemoCommand.class})
+        subcommands = {DemoCommand.class, SimulateCommand.class, ReportCommand.class, EvaluateCommand.class,
+                TestCommand.class, CheckCommand.class, GenerateCommand.class})
 public final class SiyuCli implements Runnable {
 
     @CommandLine.Spec
@@ -29,6 +30,7 @@ public final class SiyuCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SiyuCli());
         commandLine.registerConverter(OffsetDateTime.class, OffsetDateTime::parse);
+        commandLine.registerConverter(java.time.LocalDate.class, java.time.LocalDate::parse);
         return commandLine;
     }
 

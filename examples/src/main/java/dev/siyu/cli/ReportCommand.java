@@ -1,0 +1,90 @@
+package dev.siyu.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.siyu.demo.Funnel;
+import dev.siyu.demo.HtmlReport;
+import dev.siyu.InputException;
+import dev.siyu.json.SiyuJson;
+import dev.siyu.model.Customer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code siyu report}: the funnel of PLAYBOOK §12 over a state file, as text, JSON or HTML. */
+@Command(name = "report", description = {
+        "The funnel of PLAYBOOK §12 over a state file (NDJSON of customers, or of decisions as `evaluate` writes",
+        "them): counts per level, stage and tier, rates, GMV, average order, output per customer; as text, JSON",
+        "or a self-contained HTML page with charts."})
+final class ReportCommand implements Callable<Integer> {
+
+    enum Format { text, json, html }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "the state file")
+    Path in;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write there instead of standard output")
+    Path out;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "first day of the period (default: the earliest addedAt)")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "last day of the period (default: the latest processed event)")
+    LocalDate to;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Customer> customers = new ArrayList<>();
+        int lineNumber = 0;
+        int failed = 0;
+        for (String line : Files.readAllLines(in, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode node = SiyuJson.readTree(line);
+                customers.add(node.has("customerId") ? SiyuJson.readDecision(line).customer() : SiyuJson.readCustomer(line));
+            } catch (InputException e) {
+                failed++;
+                err.println(e.onLine(lineNumber).getMessage());
+            }
+        }
+        LocalDate start = from != null ? from : customers.stream()
+                .map(c -> c.addedAt().map(OffsetDateTime::toLocalDate).orElse(null)).filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo).orElse(LocalDate.of(1970, 1, 1));
+        LocalDate end = to != null ? to : customers.stream().flatMap(c -> c.memory().processedEvents().values().stream())
+                .map(OffsetDateTime::toLocalDate).max(LocalDate::compareTo).orElse(start);
+        Funnel funnel = Funnel.of(customers, start, end, Simulation.ZONE);
+        String text = switch (format) {
+            case text -> funnel.toText();
+            case json -> SiyuJson.writePretty(funnel) + "\n";
+            case html -> HtmlReport.render(funnel, "Siyu report " + start + " – " + end, List.of("From " + in.getFileName()));
+        };
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            Simulation.write(out, text);
+            spec.commandLine().getOut().println("wrote " + out);
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}
