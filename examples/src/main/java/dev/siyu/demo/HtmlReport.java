@@ -74,6 +74,11 @@ public final class HtmlReport {
     }
 
     private static void horizontalBars(StringBuilder html, String id, Map<String, Integer> bars, int max, String color) {
+        horizontalBars(html, id, bars, max, color, String::valueOf);
+    }
+
+    private static void horizontalBars(StringBuilder html, String id, Map<String, Integer> bars, int max, String color,
+                                       java.util.function.IntFunction<String> label) {
         int rowHeight = 26;
         int width = 720;
         int labelWidth = 160;
@@ -87,9 +92,9 @@ public final class HtmlReport {
             html.append("<text x=\"0\" y=\"").append(y + 16).append("\">").append(escape(bar.getKey())).append("</text>")
                     .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
                     .append(Math.max(length, 1)).append("\" height=\"18\" fill=\"").append(color).append("\"><title>")
-                    .append(escape(bar.getKey())).append(": ").append(bar.getValue()).append("</title></rect>")
+                    .append(escape(bar.getKey())).append(": ").append(label.apply(bar.getValue())).append("</title></rect>")
                     .append("<text x=\"").append(labelWidth + Math.max(length, 1) + 6).append("\" y=\"").append(y + 16)
-                    .append("\">").append(bar.getValue()).append("</text>\n");
+                    .append("\">").append(escape(label.apply(bar.getValue()))).append("</text>\n");
             y += rowHeight;
         }
         html.append("</svg>\n");
@@ -143,10 +148,11 @@ public final class HtmlReport {
             BigDecimal perCustomer = funnel.customers() == 0 ? BigDecimal.ZERO
                     : month.getValue().amount().divide(BigDecimal.valueOf(funnel.customers()), 2, RoundingMode.HALF_EVEN);
             int cents = perCustomer.movePointRight(2).intValue();
-            bars.put(month.getKey() + " ¥" + perCustomer, cents);
+            bars.put(month.getKey().toString(), cents);
             max = Math.max(max, cents);
         }
-        horizontalBars(html, "output-chart", bars, max, "#ea580c");
+        horizontalBars(html, "output-chart", bars, max, "#ea580c",
+                cents -> "¥" + BigDecimal.valueOf(cents).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY));
     }
 
     static String escape(String text) {

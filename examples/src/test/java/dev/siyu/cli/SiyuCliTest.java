@@ -201,10 +201,39 @@ class SiyuCliTest {
     }
 
     @Test
-    void demoSaysItIsNotYetAvailable() {
-        Run run = run("demo");
+    void demoReplaysTheSampleShopAndWritesTheReport(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("report.html");
+        Path state = dir.resolve("state.ndjson");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("siyu demo: not yet.");
+        Run run = run("demo", "--report", report.toString(), "--state", state.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Replayed 2026-08-01 .. 2026-10-29: 5,000 customers")
+                .contains("Today 2026-10-29 — tasks per owner:").contains("Funnel 2026-08-01 .. 2026-10-29")
+                .contains("Tier moves: {REGULAR → VIP=").contains("Alerts:").contains("Report written to");
+        assertThat(Files.readString(report)).contains("<svg class=\"chart\" id=\"funnel-chart\"");
+        assertThat(Files.readAllLines(state)).hasSize(5_000);
+
+        Run text = run("report", "--in", state.toString(), "--from", "2026-08-01", "--to", "2026-10-29");
+        Run again = run("report", "--in", state.toString(), "--from", "2026-08-01", "--to", "2026-10-29");
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).isEqualTo(again.out());
+        assertThat(run.out()).contains(text.out().lines().filter(l -> l.contains("GMV")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void simulateShowsOneCustomersNextDaysIfNothingElseHappens(@TempDir Path dir) throws IOException {
+        Path shop = dir.resolve("shop.ndjson");
+        Files.writeString(shop, """
+                {"customer": {"id": "c-1", "name": "张女士", "source": "AD"}, "events": [{"id": "e1", "type": "PRICE_INQUIRY", "at": "2026-03-02T10:00:00+08:00"}]}
+                """);
+
+        Run run = run("simulate", "--in", shop.toString(), "--customer", "c-1", "--from", "2026-03-02", "--days", "10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Customer c-1 at 2026-03-02: QUOTED, GROWTH, REGULAR")
+                .contains("2026-03-05T10:00  TASK FOLLOW_UP followup.day3  张女士，")
+                .contains("2026-03-09T10:00  TASK FOLLOW_UP followup.day7");
     }
 }
