@@ -105,7 +105,7 @@ public final class ShopGenerator {
         t = t.plusHours(1 + random.nextInt(48));
         events.inbound("PRICE_INQUIRY", t, random);
         events.add("QUOTE_SENT", t.plusMinutes(2 + random.nextInt(20)), "WECOM");
-        boolean buys = random.nextInt(100) < (precise ? 32 : 22);
+        boolean buys = random.nextInt(100) < (precise ? 48 : 34);
         if (!buys) {
             maybeDelete(random, events, t, 3);
             return new EvaluationRequest(customer.build(), events.sorted());
