@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            SiyuEngine engine = Engines.build(dir);
+            SiyuEngine engine = RulesOption.build(dir);
             out.println("ok: " + dir + " compiles; the engine has " + engine.ruleNames().size() + " rules");
             out.flush();
             return 0;

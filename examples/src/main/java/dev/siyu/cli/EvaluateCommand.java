@@ -5,7 +5,6 @@ import dev.siyu.EvaluationRequest;
 import dev.siyu.SiyuEngine;
 import dev.siyu.SiyuException;
 import dev.siyu.json.SiyuJson;
-import dev.siyu.pack.RulePackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu evaluate}: one decision per NDJSON input line; bad lines reported and skipped. */
@@ -36,8 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "FILE", description = "NDJSON input ('-' for standard input)")
     Path in;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "an integrator's rule directory, layered on the default playbook")
-    Path rules;
+    @CommandLine.Mixin
+    RulesOption rules;
 
     @Option(names = "--now", paramLabel = "TIME", description = "the evaluation time, e.g. 2026-03-02T12:00:00+08:00 (default: the current time)")
     OffsetDateTime now;
@@ -48,13 +48,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        SiyuEngine engine;
-        try {
-            engine = Engines.build(rules);
-        } catch (RulePackException e) {
-            err.println(e.getMessage());
+        Optional<SiyuEngine> built = rules.engine(spec);
+        if (built.isEmpty()) {
             return 1;
         }
+        SiyuEngine engine = built.get();
         OffsetDateTime evaluationTime = now != null ? now : OffsetDateTime.now(Clock.systemDefaultZone());
         int lineNumber = 0;
         int evaluated = 0;

@@ -8,7 +8,6 @@ import dev.siyu.action.Task;
 import dev.siyu.demo.ShopData;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
-import dev.siyu.pack.RulePackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu simulate}: a replay of any shop file, or one customer's timeline. */
@@ -43,8 +43,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "30", description = "timeline length in days (default: ${DEFAULT-VALUE})")
     int days;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "an integrator's rule directory, layered on the default playbook")
-    Path rules;
+    @CommandLine.Mixin
+    RulesOption rules;
 
     @Option(names = "--report", paramLabel = "FILE", description = "write the HTML report there")
     Path report;
@@ -55,13 +55,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        SiyuEngine engine;
-        try {
-            engine = Engines.build(rules);
-        } catch (RulePackException e) {
-            err.println(e.getMessage());
+        Optional<SiyuEngine> built = rules.engine(spec);
+        if (built.isEmpty()) {
             return 1;
         }
+        SiyuEngine engine = built.get();
         List<EvaluationRequest> shop = ShopData.read(in);
         if (shop.isEmpty()) {
             err.println("no customer in " + in);

@@ -1,7 +1,6 @@
 package dev.siyu.cli;
 
 import dev.siyu.SiyuEngine;
-import dev.siyu.pack.RulePackException;
 import dev.siyu.scenario.ScenarioFailure;
 import dev.siyu.scenario.ScenarioResult;
 import dev.siyu.scenario.ScenarioRunner;
@@ -14,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu test}: runs scenario files, one line per failed expectation, then "N passed, N failed". */
@@ -28,8 +28,8 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR_OR_FILE", description = "a scenario file or a directory of them")
     Path target;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "an integrator's rule directory, layered on the default playbook")
-    Path rules;
+    @CommandLine.Mixin
+    RulesOption rules;
 
     @Override
     public Integer call() {
@@ -39,13 +39,11 @@ final class TestCommand implements Callable<Integer> {
             err.println("no such file or directory: " + target);
             return 1;
         }
-        SiyuEngine engine;
-        try {
-            engine = Engines.build(rules);
-        } catch (RulePackException e) {
-            err.println(e.getMessage());
+        Optional<SiyuEngine> built = rules.engine(spec);
+        if (built.isEmpty()) {
             return 1;
         }
+        SiyuEngine engine = built.get();
         List<ScenarioResult> results = new ScenarioRunner(engine).runAll(target);
         int passed = 0;
         int failed = 0;
