@@ -8,6 +8,7 @@ import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.TagCatalog;
+import dev.siyu.internal.Layers;
 import dev.siyu.internal.Scripts;
 import dev.siyu.script.ScriptCatalog;
 import dev.siyu.schedule.ContactPolicy;
@@ -184,9 +185,10 @@ public final class SiyuEngine {
                 packs.add(RulePack.defaults());
             }
             long started = System.nanoTime();
-            TagCatalog catalog = TagCatalog.of(packs);
-            ScriptCatalog scripts = ScriptCatalog.of(packs);
-            RuleBase ruleBase = RuleBase.compile(packs, catalog, scripts);
+            List<RulePack> layered = Layers.effective(packs);
+            TagCatalog catalog = TagCatalog.of(layered);
+            ScriptCatalog scripts = ScriptCatalog.of(layered);
+            RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);

@@ -60,6 +60,8 @@ public final class RuleBase {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         List<Diagnostic> tableProblems = new ArrayList<>(PackChecks.unknownTagGroups(packs, catalog));
         tableProblems.addAll(PackChecks.unknownScripts(packs, scripts));
+        tableProblems.addAll(Layers.shadowedRules(packs));
+        tableProblems.addAll(Restrictions.check(packs));
         for (RulePack pack : packs) {
             for (RuleResource file : pack.resources()) {
                 Resource resource = ResourceFactory.newByteArrayResource(file.content())
@@ -98,6 +100,26 @@ public final class RuleBase {
             LOG.warn("rule pack {}: {}", packNames, diagnostic(warning));
         }
         KieBase kieBase = builder.newKieBase();
+        List<Diagnostic> unknown = new ArrayList<>();
+        for (Layers.Disabled disabled : Layers.disabledRules(packs)) {
+            String packageName = null;
+            for (KiePackage kiePackage : kieBase.getKiePackages()) {
+                if (kiePackage.getRules().stream().anyMatch(r -> r.getName().equals(disabled.rule()))) {
+                    packageName = kiePackage.getName();
+                }
+            }
+            if (packageName == null) {
+                Diagnostic where = disabled.where();
+                unknown.add(new Diagnostic(where.file(), where.line(), where.column(),
+                        "no rule named '" + disabled.rule() + "' to switch off"));
+            } else {
+                kieBase.removeRule(packageName, disabled.rule());
+                LOG.info("rule '{}' switched off by {}", disabled.rule(), disabled.where().file());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new RulePackException(packNames, unknown);
+        }
         List<String> names = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {

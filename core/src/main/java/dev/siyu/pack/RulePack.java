@@ -15,8 +15,12 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
- * A named set of rule files (DRL) that an engine is built from. Packs are layered in the order
- * they are given to the engine builder.
+ * A named set of rule files that an engine is built from: DRL ({@code *.drl}), decision tables
+ * ({@code *.drl.csv}, {@code *.drl.xlsx}), tag catalogs ({@code *.tags.csv}), script catalogs
+ * ({@code *.scripts.json}) and a {@code disabled-rules.txt}. Packs are layered in the order they are
+ * given to the engine builder: a rule file or table of a later pack replaces the one with the same
+ * path in an earlier pack; catalogs merge, later entries winning; {@code disabled-rules.txt}
+ * switches off rules of any pack by name.
  *
  * <pre>{@code
  * RulePack.defaults()                        // the bundled playbook (needs dev.siyu:siyu-rules)
@@ -34,11 +38,17 @@ public final class RulePack {
     private final String name;
     private final String location;
     private final List<RuleResource> resources;
+    private final boolean restricted;
 
     private RulePack(String name, String location, List<RuleResource> resources) {
+        this(name, location, resources, false);
+    }
+
+    private RulePack(String name, String location, List<RuleResource> resources, boolean restricted) {
         this.name = Objects.requireNonNull(name, "name");
         this.location = Objects.requireNonNull(location, "location");
         this.resources = List.copyOf(resources);
+        this.restricted = restricted;
     }
 
     /** A pack of in-memory files, e.g. for tests: file path to DRL text, in the given order. */
@@ -72,7 +82,7 @@ public final class RulePack {
                 String relative = dir.relativize(file).toString().replace('\\', '/');
                 RuleResource resource = new RuleResource(relative, Files.readAllBytes(file));
                 if (resource.isDrl() || resource.isDecisionTable() || relative.endsWith(TagCatalog.SUFFIX)
-                        || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)) {
+                        || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX) || relative.equals(DISABLED_RULES)) {
                     resources.add(resource);
                 }
             }
@@ -83,7 +93,7 @@ public final class RulePack {
             throw new RulePackException("'" + name + "'",
                     List.of(new Diagnostic(name, 0, 0, "no rule file (*.drl, *.drl.csv, *.drl.xlsx) in this directory")));
         }
-        return new RulePack(name, name.endsWith("/") ? name : name + "/", resources);
+        return new RulePack(name, name.endsWith("/") ? name : name + "/", resources, true);
     }
 
     /**
@@ -150,6 +160,34 @@ public final class RulePack {
     public String name() {
         return name;
     }
+
+    /** This pack without the files whose paths are in {@code paths} (a later layer replaces them). */
+    public RulePack without(java.util.Set<String> paths) {
+        return new RulePack(name, location, resources.stream().filter(r -> !paths.contains(r.path())).toList(), restricted);
+    }
+
+    /**
+     * {@code true} when the pack's rule files are held to restricted mode: they may use only the
+     * Siyu model, {@code java.time}, {@code java.math} and {@code java.util}; the system, reflection,
+     * I/O, threads and processes are refused at build time. Directory packs are restricted;
+     * packs on the class path and in memory are trusted.
+     */
+    public boolean isRestricted() {
+        return restricted;
+    }
+
+    /** This pack, trusted: restricted mode switched off (for packs you control). */
+    public RulePack trusted() {
+        return new RulePack(name, location, resources, false);
+    }
+
+    /** This pack in restricted mode. */
+    public RulePack restricted() {
+        return new RulePack(name, location, resources, true);
+    }
+
+    /** The file, in a pack, that lists rules of earlier packs to switch off, one name per line. */
+    public static final String DISABLED_RULES = "disabled-rules.txt";
 
     /**
      * Where the pack's files are, as shown before their paths in diagnostics: a directory
