@@ -10,6 +10,7 @@ import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.internal.Layers;
 import dev.siyu.internal.Scripts;
+import dev.siyu.internal.Trace;
 import dev.siyu.script.ScriptCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.slf4j.Logger;
@@ -86,6 +87,18 @@ public final class SiyuEngine {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(now, "now");
         return evaluator.evaluate(customer, List.copyOf(events), now);
+    }
+
+    /**
+     * Evaluates like {@link #evaluate(Customer, List, OffsetDateTime)} and explains the decision:
+     * for each action the rule and the facts it matched; for each rule what it did. Slower than
+     * {@code evaluate}: for diagnosis, not for the daily sweep.
+     */
+    public Explanation explain(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
+        Objects.requireNonNull(customer, "customer");
+        Trace trace = new Trace(ruleBase.ruleNames());
+        Decision decision = evaluator.evaluate(customer, List.copyOf(events), now, trace);
+        return new Explanation(decision, trace.reasons(decision.actions()), trace.activity());
     }
 
     /** Evaluates one request (customer and new events) at {@code now}. */

@@ -3,7 +3,6 @@ package dev.siyu.fact;
 import dev.siyu.model.Touchpoint;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -17,11 +16,22 @@ public final class Event {
     private final String customerId;
     private final Touchpoint touchpoint;
     private final OffsetDateTime at;
+    private final Profile profile;
 
-    public Event(String customerId, Touchpoint touchpoint, ZoneId zone) {
-        this.customerId = Objects.requireNonNull(customerId, "customerId");
+    public Event(Profile profile, Touchpoint touchpoint) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.customerId = profile.getCustomerId();
         this.touchpoint = Objects.requireNonNull(touchpoint, "touchpoint");
-        this.at = touchpoint.at().atZoneSameInstant(zone).toOffsetDateTime();
+        this.at = touchpoint.at().atZoneSameInstant(profile.getZone()).toOffsetDateTime();
+    }
+
+    /**
+     * The customer the event belongs to. Binding it from the event ({@code Event(..., $p : profile)})
+     * rather than joining a {@code Profile} pattern makes the rule fire once per event, even when
+     * other rules change the customer in the same round.
+     */
+    public Profile getProfile() {
+        return profile;
     }
 
     public String getCustomerId() {

@@ -14,10 +14,17 @@ import java.util.Objects;
 public final class Sweep {
     private final String customerId;
     private final OffsetDateTime now;
+    private final Profile profile;
 
-    public Sweep(String customerId, OffsetDateTime now) {
-        this.customerId = Objects.requireNonNull(customerId, "customerId");
+    public Sweep(Profile profile, OffsetDateTime now) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.customerId = profile.getCustomerId();
         this.now = Objects.requireNonNull(now, "now");
+    }
+
+    /** The customer being swept; bind it as {@code Sweep(..., $p : profile)} to fire once per sweep. */
+    public Profile getProfile() {
+        return profile;
     }
 
     public String getCustomerId() {

@@ -58,6 +58,11 @@ public final class Evaluator {
     }
 
     public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
+        return evaluate(customer, events, now, null);
+    }
+
+    /** Evaluates with {@code trace} (may be null) listening to the session's agenda. */
+    public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now, Trace trace) {
         long started = System.nanoTime();
         ZoneId zone = customer.zone().orElse(defaultZone);
         OffsetDateTime localNow = now.atZoneSameInstant(zone).toOffsetDateTime();
@@ -73,20 +78,23 @@ public final class Evaluator {
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
             session.addEventListener(tracker);
+            if (trace != null) {
+                session.addEventListener(trace);
+            }
             FactHandle profileHandle = session.insert(profile);
             fire(session, tracker, customer.id());
             profile.placeScheduled(localNow);
             for (Touchpoint touchpoint : fresh) {
                 profile.apply(touchpoint);
                 session.update(profileHandle, profile);
-                FactHandle eventHandle = session.insert(new Event(customer.id(), touchpoint, zone));
+                FactHandle eventHandle = session.insert(new Event(profile, touchpoint));
                 fire(session, tracker, customer.id());
                 session.delete(eventHandle);
                 profile.placeScheduled(localNow); // as if each event had been evaluated as it came
             }
             profile.moveClockTo(localNow);
             session.update(profileHandle, profile);
-            session.insert(new Sweep(customer.id(), localNow));
+            session.insert(new Sweep(profile, localNow));
             fire(session, tracker, customer.id());
             profile.placeScheduled(localNow);
         } finally {

@@ -1,6 +1,5 @@
 package dev.siyu.cli;
 
-import dev.siyu.Decision;
 import dev.siyu.EvaluationRequest;
 import dev.siyu.SiyuEngine;
 import dev.siyu.SiyuException;
@@ -45,6 +44,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "NDJSON output (default: standard output)")
     Path out;
 
+    @Option(names = "--explain", description = "write an explanation per line instead: the decision, each action's rule "
+            + "and the facts it matched, and what every rule did")
+    boolean explain;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -65,8 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
                 try {
                     EvaluationRequest request = SiyuJson.readRequest(line);
-                    Decision decision = engine.evaluate(request, evaluationTime);
-                    writer.write(SiyuJson.write(decision));
+                    writer.write(explain
+                            ? SiyuJson.write(engine.explain(request.customer(), request.events(), evaluationTime))
+                            : SiyuJson.write(engine.evaluate(request, evaluationTime)));
                     writer.write('\n');
                     evaluated++;
                 } catch (SiyuException e) {

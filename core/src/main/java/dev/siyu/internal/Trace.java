@@ -1,0 +1,101 @@
+package dev.siyu.internal;
+
+import dev.siyu.Explanation;
+import dev.siyu.action.Action;
+import dev.siyu.fact.Event;
+import dev.siyu.fact.Profile;
+import dev.siyu.fact.StageProposal;
+import dev.siyu.fact.Sweep;
+import dev.siyu.fact.TierCriterion;
+import dev.siyu.model.Watch;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.MatchCancelledEvent;
+import org.kie.api.event.rule.MatchCreatedEvent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Records what the rules did in one evaluation, for {@link Explanation}: matches created,
+ * cancelled and fired per rule, and the facts each firing matched, described by id.
+ *
+ * <p>Not thread-safe: one per session.
+ */
+public final class Trace extends DefaultAgendaEventListener {
+    private final Map<String, int[]> counts = new TreeMap<>();
+    private final Map<String, Set<String>> facts = new TreeMap<>();
+
+    public Trace(List<String> ruleNames) {
+        ruleNames.forEach(name -> counts.put(name, new int[3]));
+    }
+
+    private int[] count(String rule) {
+        return counts.computeIfAbsent(rule, r -> new int[3]);
+    }
+
+    @Override
+    public void matchCreated(MatchCreatedEvent event) {
+        count(event.getMatch().getRule().getName())[0]++;
+    }
+
+    @Override
+    public void matchCancelled(MatchCancelledEvent event) {
+        count(event.getMatch().getRule().getName())[2]++;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        String rule = event.getMatch().getRule().getName();
+        count(rule)[1]++;
+        Set<String> matched = facts.computeIfAbsent(rule, r -> new LinkedHashSet<>());
+        for (Object fact : event.getMatch().getObjects()) {
+            matched.add(describe(fact));
+        }
+    }
+
+    static String describe(Object fact) {
+        if (fact instanceof Profile profile) {
+            return "customer " + profile.getCustomerId();
+        }
+        if (fact instanceof Event event) {
+            return "event " + event.getId() + " " + event.getType() + " at " + event.getAt() + " of customer " + event.getCustomerId();
+        }
+        if (fact instanceof Sweep sweep) {
+            return "evaluation of customer " + sweep.getCustomerId() + " at " + sweep.getNow();
+        }
+        if (fact instanceof StageProposal proposal) {
+            return "stage proposal " + proposal.getStage() + " (rank " + proposal.getRank() + ") by '" + proposal.getRule() + "'";
+        }
+        if (fact instanceof TierCriterion criterion) {
+            return "tier criteria " + criterion.getTier() + " from '" + criterion.getSource() + "'";
+        }
+        if (fact instanceof Watch watch) {
+            return "awaited reply " + watch.code() + " to event " + watch.eventId() + " by " + watch.deadline();
+        }
+        if (fact instanceof String || fact instanceof Number || fact instanceof Enum<?>) {
+            return "value " + fact;
+        }
+        return fact == null ? "nothing" : fact.getClass().getSimpleName();
+    }
+
+    /** The explanation of {@code actions}, each by the facts its rule matched. */
+    public List<Explanation.ActionReason> reasons(List<Action> actions) {
+        List<Explanation.ActionReason> reasons = new ArrayList<>();
+        for (Action action : actions) {
+            reasons.add(new Explanation.ActionReason(action, action.rule(),
+                    List.copyOf(facts.getOrDefault(action.rule(), Set.of()))));
+        }
+        return reasons;
+    }
+
+    public List<Explanation.RuleActivity> activity() {
+        List<Explanation.RuleActivity> activity = new ArrayList<>();
+        counts.forEach((rule, c) -> activity.add(new Explanation.RuleActivity(rule, c[0], c[1], c[2])));
+        return activity;
+    }
+}
