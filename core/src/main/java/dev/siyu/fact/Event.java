@@ -1,6 +1,9 @@
 package dev.siyu.fact;
 
+import dev.siyu.model.Money;
 import dev.siyu.model.Touchpoint;
+
+import java.math.BigDecimal;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -59,6 +62,17 @@ public final class Event {
     /** Attribute {@code key}, or {@code ""}. */
     public String attribute(String key) {
         return touchpoint.attributes().getOrDefault(key, "");
+    }
+
+    /**
+     * Attribute {@code amount} as an exact decimal (CNY), zero when the event has none; for
+     * conditions such as {@code Event( type == "QUOTE_SENT", amount > 5000 )}.
+     *
+     * @throws IllegalArgumentException when the attribute is not a decimal number
+     */
+    public BigDecimal getAmount() {
+        String amount = attribute("amount");
+        return amount.isBlank() ? BigDecimal.ZERO : Money.of(amount).amount();
     }
 
     public Touchpoint getTouchpoint() {

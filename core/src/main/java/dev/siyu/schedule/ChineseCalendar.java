@@ -4,6 +4,8 @@ import com.nlf.calendar.Lunar;
 import com.nlf.calendar.Solar;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,37 @@ public final class ChineseCalendar {
         Day d = day(date);
         return d.lunarMonth() == month && d.lunarDay() == day;
     }
+
+    /**
+     * The holidays of PLAYBOOK §8 that fall on {@code date}, by code: NEW_YEAR (1/1), SPRING_FESTIVAL
+     * (lunar 1/1), LANTERN (lunar 1/15), WOMENS_DAY (3/8), LABOR_DAY (5/1), DRAGON_BOAT (lunar 5/5),
+     * QIXI (lunar 7/7), TEACHERS_DAY (9/10), MID_AUTUMN (lunar 8/15), NATIONAL_DAY (10/1),
+     * DOUBLE_NINTH (lunar 9/9), DOUBLE_11 (11/11), DOUBLE_12 (12/12), CHRISTMAS (12/25).
+     */
+    public static List<String> holidaysOn(LocalDate date) {
+        List<String> codes = new ArrayList<>();
+        int month = date.getMonthValue();
+        int dayOfMonth = date.getDayOfMonth();
+        for (String[] fixed : FIXED_HOLIDAYS) {
+            if (Integer.parseInt(fixed[1]) == month && Integer.parseInt(fixed[2]) == dayOfMonth) {
+                codes.add(fixed[0]);
+            }
+        }
+        Day day = day(date);
+        for (String[] lunar : LUNAR_HOLIDAYS) {
+            if (Integer.parseInt(lunar[1]) == day.lunarMonth() && Integer.parseInt(lunar[2]) == day.lunarDay()) {
+                codes.add(lunar[0]);
+            }
+        }
+        return codes;
+    }
+
+    private static final String[][] FIXED_HOLIDAYS = {
+            {"NEW_YEAR", "1", "1"}, {"WOMENS_DAY", "3", "8"}, {"LABOR_DAY", "5", "1"}, {"TEACHERS_DAY", "9", "10"},
+            {"NATIONAL_DAY", "10", "1"}, {"DOUBLE_11", "11", "11"}, {"DOUBLE_12", "12", "12"}, {"CHRISTMAS", "12", "25"}};
+    private static final String[][] LUNAR_HOLIDAYS = {
+            {"SPRING_FESTIVAL", "1", "1"}, {"LANTERN", "1", "15"}, {"DRAGON_BOAT", "5", "5"}, {"QIXI", "7", "7"},
+            {"MID_AUTUMN", "8", "15"}, {"DOUBLE_NINTH", "9", "9"}};
 
     /** The Gregorian date of lunar {@code month}/{@code day} in lunar year {@code lunarYear}. */
     public static LocalDate fromLunar(int lunarYear, int month, int day) {

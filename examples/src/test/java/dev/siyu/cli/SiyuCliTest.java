@@ -201,6 +201,22 @@ class SiyuCliTest {
     }
 
     @Test
+    void evaluateExplainGivesEachActionsRuleAndFacts(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in.ndjson");
+        Files.writeString(in, """
+                {"customer": {"id": "c-1"}, "events": [{"id": "e1", "type": "PRICE_INQUIRY", "at": "2026-03-02T10:00:00+08:00"}]}
+                """);
+
+        Run run = run("evaluate", "--in", in.toString(), "--now", "2026-03-02T10:30:00+08:00", "--explain");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("{\"decision\":{\"customerId\":\"c-1\"")
+                .contains("\"rule\":\"cadence: a price inquiry or quote gets same-day, day-3 and day-7 touches\","
+                        + "\"facts\":[\"event e1 PRICE_INQUIRY at 2026-03-02T10:00+08:00 of customer c-1\"]")
+                .contains("{\"rule\":\"tier: upgrade straight to the highest tier whose criteria are met\",\"matched\":0");
+    }
+
+    @Test
     void demoReplaysTheSampleShopAndWritesTheReport(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("report.html");
         Path state = dir.resolve("state.ndjson");
