@@ -20,7 +20,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
@@ -104,6 +113,90 @@ public final class SiyuEngine {
     /** Evaluates one request (customer and new events) at {@code now}. */
     public Decision evaluate(EvaluationRequest request, OffsetDateTime now) {
         return evaluate(request.customer(), request.events(), now);
+    }
+
+    /**
+     * Evaluates a stream of inputs in parallel, many customers per rule session, handing each
+     * outcome to {@code sink} in input order (from the calling thread). Memory stays bounded: only
+     * {@link BatchOptions#batchesInFlight()} batches are read ahead. An input the engine refuses is
+     * an outcome with its error; the batch goes on.
+     *
+     * @return how many inputs were evaluated and how many refused
+     */
+    public BatchSummary evaluateAll(Iterator<EvaluationRequest> inputs, OffsetDateTime now, Consumer<BatchOutcome> sink,
+                                    BatchOptions options) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(sink, "sink");
+        ExecutorService executor = options.executor().orElseGet(() -> Executors.newFixedThreadPool(options.threads(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "siyu-batch");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+        long evaluated = 0;
+        long failed = 0;
+        long index = 0;
+        ArrayDeque<Future<List<BatchOutcome>>> inFlight = new ArrayDeque<>();
+        try {
+            while (inputs.hasNext() || !inFlight.isEmpty()) {
+                while (inputs.hasNext() && inFlight.size() < options.batchesInFlight()) {
+                    List<EvaluationRequest> batch = new ArrayList<>(options.customersPerSession());
+                    while (inputs.hasNext() && batch.size() < options.customersPerSession()) {
+                        batch.add(inputs.next());
+                    }
+                    long first = index;
+                    index += batch.size();
+                    inFlight.add(executor.submit(() -> evaluateBatch(batch, first, now)));
+                }
+                for (BatchOutcome outcome : await(inFlight.poll())) {
+                    if (outcome.succeeded()) {
+                        evaluated++;
+                    } else {
+                        failed++;
+                    }
+                    sink.accept(outcome);
+                }
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+            if (options.executor().isEmpty()) {
+                executor.shutdownNow();
+            }
+        }
+        return new BatchSummary(evaluated, failed);
+    }
+
+    /** {@link #evaluateAll(Iterator, OffsetDateTime, Consumer, BatchOptions)} with the default options. */
+    public BatchSummary evaluateAll(Iterator<EvaluationRequest> inputs, OffsetDateTime now, Consumer<BatchOutcome> sink) {
+        return evaluateAll(inputs, now, sink, BatchOptions.DEFAULT);
+    }
+
+    /** How a batch went. */
+    public record BatchSummary(long evaluated, long failed) { }
+
+    private List<BatchOutcome> evaluateBatch(List<EvaluationRequest> batch, long first, OffsetDateTime now) {
+        List<Evaluator.Item> items = batch.stream().map(r -> new Evaluator.Item(r.customer(), r.events(), now)).toList();
+        List<Object> results = evaluator.evaluateAll(items);
+        List<BatchOutcome> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Object result = results.get(i);
+            outcomes.add(result instanceof Decision decision
+                    ? new BatchOutcome(first + i, batch.get(i), Optional.of(decision), Optional.empty())
+                    : new BatchOutcome(first + i, batch.get(i), Optional.empty(), Optional.of((SiyuException) result)));
+        }
+        return outcomes;
+    }
+
+    private static List<BatchOutcome> await(Future<List<BatchOutcome>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SiyuException("batch interrupted", e);
+        } catch (ExecutionException e) {
+            throw new SiyuException("batch failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** The names of every rule in the engine, sorted. */

@@ -22,6 +22,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -63,62 +65,143 @@ public final class Evaluator {
 
     /** Evaluates with {@code trace} (may be null) listening to the session's agenda. */
     public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now, Trace trace) {
-        long started = System.nanoTime();
-        ZoneId zone = customer.zone().orElse(defaultZone);
-        OffsetDateTime localNow = now.atZoneSameInstant(zone).toOffsetDateTime();
-        validate(customer, events, now);
-
-        RuleTracker tracker = new RuleTracker();
-        ProfileFact profile = new ProfileFact(customer, zone, inboundTypes, policy, catalog, scripts, tracker, localNow);
-        List<Touchpoint> fresh = freshInTimeOrder(profile, events);
-        if (fresh.isEmpty() && !events.isEmpty()) {
-            LOG.debug("customer {}: all {} events already processed", customer.id(), events.size());
+        Object result = run(List.of(new Item(customer, events, now)), trace).get(0);
+        if (result instanceof SiyuException e) {
+            throw e;
         }
+        return (Decision) result;
+    }
 
+    /** One customer to evaluate. */
+    public record Item(Customer customer, List<Touchpoint> events, OffsetDateTime now) { }
+
+    /**
+     * Evaluates many customers in one session (facts are keyed by customer), each exactly as
+     * {@link #evaluate} would. Returns, in input order, a {@link Decision} or the
+     * {@link SiyuException} that refused that customer; one customer's failure never changes
+     * another's decision.
+     */
+    public List<Object> evaluateAll(List<Item> items) {
+        try {
+            return run(items, null);
+        } catch (SiyuException e) {
+            if (items.size() == 1) {
+                return List.of(e);
+            }
+            // a rule failed for one of them: evaluate each alone to tell which
+            List<Object> results = new ArrayList<>(items.size());
+            for (Item item : items) {
+                results.add(run(List.of(item), null).get(0));
+            }
+            return results;
+        }
+    }
+
+    /** The working state of one customer in a batch. */
+    private static final class Work {
+        final Item item;
+        final ProfileFact profile;
+        final List<Touchpoint> fresh;
+        final OffsetDateTime localNow;
+        FactHandle handle;
+
+        Work(Item item, ProfileFact profile, List<Touchpoint> fresh, OffsetDateTime localNow) {
+            this.item = item;
+            this.profile = profile;
+            this.fresh = fresh;
+            this.localNow = localNow;
+        }
+    }
+
+    private List<Object> run(List<Item> items, Trace trace) {
+        long started = System.nanoTime();
+        Object[] results = new Object[items.size()];
+        RuleTracker tracker = new RuleTracker();
+        List<Work> work = new ArrayList<>(items.size());
+        Map<Work, Integer> index = new IdentityHashMap<>();
+        int maxEvents = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            try {
+                validate(item.customer(), item.events(), item.now());
+            } catch (InputException e) {
+                if (items.size() == 1) {
+                    throw e;
+                }
+                results[i] = e;
+                continue;
+            }
+            ZoneId zone = item.customer().zone().orElse(defaultZone);
+            OffsetDateTime localNow = item.now().atZoneSameInstant(zone).toOffsetDateTime();
+            ProfileFact profile = new ProfileFact(item.customer(), zone, inboundTypes, policy, catalog, scripts, tracker, localNow);
+            Work w = new Work(item, profile, freshInTimeOrder(profile, item.events()), localNow);
+            work.add(w);
+            index.put(w, i);
+            maxEvents = Math.max(maxEvents, w.fresh.size());
+        }
+        String who = work.size() == 1 ? "customer " + work.get(0).item.customer().id() : "one of " + work.size() + " customers";
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
             session.addEventListener(tracker);
             if (trace != null) {
                 session.addEventListener(trace);
             }
-            FactHandle profileHandle = session.insert(profile);
-            fire(session, tracker, customer.id());
-            profile.placeScheduled(localNow);
-            for (Touchpoint touchpoint : fresh) {
-                profile.apply(touchpoint);
-                session.update(profileHandle, profile);
-                FactHandle eventHandle = session.insert(new Event(profile, touchpoint));
-                fire(session, tracker, customer.id());
-                session.delete(eventHandle);
-                profile.placeScheduled(localNow); // as if each event had been evaluated as it came
+            for (Work w : work) {
+                w.handle = session.insert(w.profile);
             }
-            profile.moveClockTo(localNow);
-            session.update(profileHandle, profile);
-            session.insert(new Sweep(profile, localNow));
-            fire(session, tracker, customer.id());
-            profile.placeScheduled(localNow);
+            fire(session, tracker, who);
+            work.forEach(w -> w.profile.placeScheduled(w.localNow));
+            List<FactHandle> events = new ArrayList<>();
+            for (int round = 0; round < maxEvents; round++) {
+                for (Work w : work) {
+                    if (round < w.fresh.size()) {
+                        Touchpoint touchpoint = w.fresh.get(round);
+                        w.profile.apply(touchpoint);
+                        session.update(w.handle, w.profile);
+                        events.add(session.insert(new Event(w.profile, touchpoint)));
+                    }
+                }
+                fire(session, tracker, who);
+                events.forEach(session::delete);
+                events.clear();
+                for (Work w : work) {
+                    if (round < w.fresh.size()) {
+                        w.profile.placeScheduled(w.localNow); // as if each event had been evaluated as it came
+                    }
+                }
+            }
+            for (Work w : work) {
+                w.profile.moveClockTo(w.localNow);
+                session.update(w.handle, w.profile);
+                session.insert(new Sweep(w.profile, w.localNow));
+            }
+            fire(session, tracker, who);
+            work.forEach(w -> w.profile.placeScheduled(w.localNow));
         } finally {
             session.dispose();
         }
-        ProfileFact.Outcome outcome = profile.finish(localNow, retention);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("customer {}: {} new events, {} rule firings, {} actions in {} µs", customer.id(), fresh.size(),
-                    tracker.firings(), outcome.actions().size(), (System.nanoTime() - started) / 1000);
+        for (Work w : work) {
+            ProfileFact.Outcome outcome = w.profile.finish(w.localNow, retention);
+            results[index.get(w)] = new Decision(w.item.customer().id(), w.localNow, outcome.customer(), outcome.actions());
         }
-        return new Decision(customer.id(), localNow, outcome.customer(), outcome.actions());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} customers, {} rule firings in {} µs", work.size(), tracker.firings(),
+                    (System.nanoTime() - started) / 1000);
+        }
+        return java.util.Arrays.asList(results);
     }
 
-    private static void fire(KieSession session, RuleTracker tracker, String customerId) {
+    private static void fire(KieSession session, RuleTracker tracker, String who) {
         int fired;
         try {
             fired = session.fireAllRules(MAX_FIRINGS_PER_ROUND);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new SiyuException("customer " + customerId + ": rule '" + tracker.current() + "' failed: "
+            throw new SiyuException(who + ": rule '" + tracker.current() + "' failed: "
                     + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), e);
         }
         if (fired >= MAX_FIRINGS_PER_ROUND) {
-            throw new SiyuException("customer " + customerId + ": rules did not settle after " + fired
+            throw new SiyuException(who + ": rules did not settle after " + fired
                     + " firings; a rule probably changes what it matches on (last fired: '" + tracker.current() + "')");
         }
     }
