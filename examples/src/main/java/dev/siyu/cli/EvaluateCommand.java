@@ -1,8 +1,10 @@
 package dev.siyu.cli;
 
+import dev.siyu.BatchOutcome;
 import dev.siyu.EvaluationRequest;
+import dev.siyu.InputException;
+import dev.siyu.demo.Progress;
 import dev.siyu.SiyuEngine;
-import dev.siyu.SiyuException;
 import dev.siyu.json.SiyuJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,12 +15,16 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -57,31 +63,97 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SiyuEngine engine = built.get();
         OffsetDateTime evaluationTime = now != null ? now : OffsetDateTime.now(Clock.systemDefaultZone());
-        int lineNumber = 0;
-        int evaluated = 0;
-        int failed = 0;
+        Progress progress = in.toString().equals("-") ? Progress.silent() : Progress.onTerminal("evaluating", countLines());
+        long[] counts = new long[3]; // evaluated, failed, done
+        // Line numbers of the lines read, in order, with the message of those that did not parse: outcomes
+        // come back in input order, so each takes the next parsed line number, reporting bad lines on the way.
+        ArrayDeque<Object[]> lines = new ArrayDeque<>();
         try (BufferedReader reader = reader(); Writer writer = writer()) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+            Iterator<EvaluationRequest> requests = new Iterator<>() {
+                private EvaluationRequest next;
+                private int lineNumber;
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        while (next == null) {
+                            String line = reader.readLine();
+                            if (line == null) {
+                                break;
+                            }
+                            lineNumber++;
+                            if (line.isBlank()) {
+                                continue;
+                            }
+                            try {
+                                next = SiyuJson.readRequest(line);
+                                lines.add(new Object[] {lineNumber, null});
+                            } catch (InputException e) {
+                                lines.add(new Object[] {lineNumber, e.getMessage()});
+                            }
+                        }
+                        return next != null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
+
+                @Override
+                public EvaluationRequest next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    EvaluationRequest request = next;
+                    next = null;
+                    return request;
+                }
+            };
+            Consumer<BatchOutcome> sink = outcome -> {
+                int lineNumber = nextParsedLine(lines, err, counts);
                 try {
-                    EvaluationRequest request = SiyuJson.readRequest(line);
-                    writer.write(explain
-                            ? SiyuJson.write(engine.explain(request.customer(), request.events(), evaluationTime))
-                            : SiyuJson.write(engine.evaluate(request, evaluationTime)));
-                    writer.write('\n');
-                    evaluated++;
-                } catch (SiyuException e) {
-                    failed++;
-                    err.println("line " + lineNumber + ": " + e.getMessage());
+                    if (outcome.succeeded()) {
+                        writer.write(explain
+                                ? SiyuJson.write(engine.explain(outcome.request().customer(), outcome.request().events(),
+                                        evaluationTime))
+                                : SiyuJson.write(outcome.decision().orElseThrow()));
+                        writer.write('\n');
+                        counts[0]++;
+                    } else {
+                        counts[1]++;
+                        err.println("line " + lineNumber + ": " + outcome.error().orElseThrow().getMessage());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
+                progress.update((int) Math.min(Integer.MAX_VALUE, ++counts[2]));
+            };
+            engine.evaluateAll(requests, evaluationTime, sink);
+            while (!lines.isEmpty()) {
+                nextParsedLine(lines, err, counts);
             }
         }
-        err.println("evaluated " + evaluated + " customers, " + failed + " lines failed");
+        err.println("evaluated " + counts[0] + " customers, " + counts[1] + " lines failed");
         err.flush();
-        return failed == 0 ? 0 : 1;
+        return counts[1] == 0 ? 0 : 1;
+    }
+
+    /** Reports the bad lines at the head of the queue and takes the next parsed line's number. */
+    private static int nextParsedLine(ArrayDeque<Object[]> lines, PrintWriter err, long[] counts) {
+        while (!lines.isEmpty()) {
+            Object[] line = lines.poll();
+            if (line[1] == null) {
+                return (Integer) line[0];
+            }
+            counts[1]++;
+            err.println("line " + line[0] + ": " + line[1]);
+        }
+        return 0;
+    }
+
+    private int countLines() throws IOException {
+        try (var stream = Files.lines(in, StandardCharsets.UTF_8)) {
+            return (int) Math.min(Integer.MAX_VALUE, stream.count());
+        }
     }
 
     private BufferedReader reader() throws IOException {
