@@ -1,0 +1,56 @@
+package dev.siyu.benchmarks;
+
+import dev.siyu.BatchOptions;
+import dev.siyu.SiyuEngine;
+import dev.siyu.model.Customer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * (b) The daily sweep: 1,000,000 customers evaluated with the full default pack through the batch
+ * API on all cores. The score is customers per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+public class SweepThroughputBenchmark {
+    static final int CUSTOMERS = 1_000_000;
+
+    @Param({"100"})
+    int customersPerSession;
+
+    SiyuEngine engine;
+    List<Customer> states;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        engine = SiyuEngine.builder().build();
+        states = Customers.states(engine, 10_000);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CUSTOMERS)
+    public long sweepAMillionCustomers() {
+        long[] decided = {0};
+        engine.evaluateAll(Customers.sweep(states, CUSTOMERS), Customers.SWEEP, outcome -> decided[0]++,
+                BatchOptions.DEFAULT.withCustomersPerSession(customersPerSession));
+        return decided[0];
+    }
+}
