@@ -12,6 +12,7 @@ import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ public final class Evaluator {
     private final Set<String> inboundTypes;
     private final Duration retention;
     private final ContactPolicy policy;
+    /** Sessions are reset and reused: creating one per evaluation costs more than the rules. */
+    private final KieSessionsPool sessions;
     private final TagCatalog catalog;
     private final Scripts scripts;
 
@@ -52,6 +55,7 @@ public final class Evaluator {
                      ContactPolicy policy, TagCatalog catalog, Scripts scripts) {
         this.scripts = scripts;
         this.policy = policy;
+        this.sessions = ruleBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.catalog = catalog;
         this.ruleBase = ruleBase;
         this.defaultZone = defaultZone;
@@ -140,7 +144,7 @@ public final class Evaluator {
             maxEvents = Math.max(maxEvents, w.fresh.size());
         }
         String who = work.size() == 1 ? "customer " + work.get(0).item.customer().id() : "one of " + work.size() + " customers";
-        KieSession session = ruleBase.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.addEventListener(tracker);
             if (trace != null) {
@@ -178,7 +182,11 @@ public final class Evaluator {
             fire(session, tracker, who);
             work.forEach(w -> w.profile.placeScheduled(w.localNow));
         } finally {
-            session.dispose();
+            session.removeEventListener(tracker);
+            if (trace != null) {
+                session.removeEventListener(trace);
+            }
+            session.dispose(); // back to the pool, reset
         }
         for (Work w : work) {
             ProfileFact.Outcome outcome = w.profile.finish(w.localNow, retention);
