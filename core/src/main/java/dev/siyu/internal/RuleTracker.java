@@ -33,11 +33,6 @@ public final class RuleTracker extends DefaultAgendaEventListener {
         return current == null ? ENGINE : current;
     }
 
-    /** The name of the rule firing now, if any. */
-    public String firingOrNull() {
-        return current;
-    }
-
     public long firings() {
         return firings;
     }

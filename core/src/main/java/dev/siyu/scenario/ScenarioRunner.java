@@ -6,7 +6,6 @@ import dev.siyu.Decision;
 import dev.siyu.InputException;
 import dev.siyu.SiyuEngine;
 import dev.siyu.SiyuException;
-import dev.siyu.action.Action;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Tag;
@@ -248,10 +247,5 @@ public final class ScenarioRunner {
             copy.remove("rule");
         }
         return copy.toString();
-    }
-
-    /** For messages: the actions of a decision as compact JSON. */
-    public static String describe(Action action) {
-        return compact(SiyuJson.mapper().valueToTree(action));
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -140,11 +139,5 @@ public final class Replay {
         Map<String, String> names = new TreeMap<>();
         customers.forEach(c -> names.put(c.id(), c.name().orElse("")));
         return names;
-    }
-
-    static Set<String> owners(List<Task> tasks) {
-        Set<String> owners = new java.util.TreeSet<>();
-        tasks.forEach(t -> owners.add(t.owner().orElse("(no owner)")));
-        return owners;
     }
 }

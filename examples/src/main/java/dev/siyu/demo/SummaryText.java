@@ -1,7 +1,6 @@
 package dev.siyu.demo;
 
 import dev.siyu.action.Task;
-import dev.siyu.model.Customer;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -46,9 +45,5 @@ public final class SummaryText {
 
     private static String clip(String text) {
         return text.length() <= 32 ? text : text.substring(0, 31) + "…";
-    }
-
-    static List<Customer> customers(Replay.Result result) {
-        return result.customers();
     }
 }
