@@ -215,7 +215,7 @@ public final class Evaluator {
     }
 
     /** Refuses the whole input, before anything changes, when one event cannot be applied. */
-    private static void validate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
+    public static void validate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
         for (Touchpoint event : events) {
             if (event.at().isAfter(now)) {
                 throw InputException.forEvent(customer.id(), event.id(), "event at " + event.at()
@@ -249,7 +249,7 @@ public final class Evaluator {
     }
 
     /** New events only (duplicates by id ignored, the earliest kept), oldest first, ties by id. */
-    private static List<Touchpoint> freshInTimeOrder(ProfileFact profile, List<Touchpoint> events) {
+    public static List<Touchpoint> freshInTimeOrder(ProfileFact profile, List<Touchpoint> events) {
         List<Touchpoint> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Touchpoint::at, OffsetDateTime.timeLineOrder()).thenComparing(Touchpoint::id));
         Set<String> seen = new HashSet<>();

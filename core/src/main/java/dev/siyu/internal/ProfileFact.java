@@ -147,13 +147,13 @@ public final class ProfileFact implements Profile {
     // ---- engine side ----
 
     /** {@code true} when the event id was already processed, or is too old to tell (at or before the horizon). */
-    boolean alreadyProcessed(Touchpoint event) {
+    public boolean alreadyProcessed(Touchpoint event) {
         return processed.containsKey(event.id())
                 || horizon.map(h -> !event.at().isAfter(h)).orElse(false);
     }
 
     /** Applies the engine's bookkeeping for one new event and moves the clock to its time. */
-    void apply(Touchpoint event) {
+    public void apply(Touchpoint event) {
         OffsetDateTime at = local(event.at());
         clock = at;
         processed.put(event.id(), at);
@@ -182,14 +182,14 @@ public final class ProfileFact implements Profile {
         }
     }
 
-    void moveClockTo(OffsetDateTime time) {
+    public void moveClockTo(OffsetDateTime time) {
         clock = local(time);
     }
 
     /** The outcome of the evaluation: the next state and the net-change actions. */
-    record Outcome(Customer customer, List<Action> actions) { }
+    public record Outcome(Customer customer, List<Action> actions) { }
 
-    Outcome finish(OffsetDateTime now, Duration retention) {
+    public Outcome finish(OffsetDateTime now, Duration retention) {
         OffsetDateTime localNow = local(now);
         List<Action> actions = new ArrayList<>();
         if (engagement != initial.engagement()) {
@@ -234,7 +234,7 @@ public final class ProfileFact implements Profile {
                 .stage(stage)
                 .tier(tier)
                 .owner(owner.orElse(null))
-                .tags(tags.stream().map(Tag::parse).toList())
+                .tags(tags.stream().sorted().map(Tag::parse).toList()) // sorted: independent of rule order
                 .memory(memory)
                 .build();
         return new Outcome(next, actions);
@@ -505,7 +505,7 @@ public final class ProfileFact implements Profile {
      * Places the tasks scheduled since the last call (one event's rules, or the sweep's) under the
      * contact policy, in placement order, among the tasks already placed; then records them.
      */
-    void placeScheduled(OffsetDateTime now) {
+    public void placeScheduled(OffsetDateTime now) {
         if (unplaced.isEmpty()) {
             return;
         }

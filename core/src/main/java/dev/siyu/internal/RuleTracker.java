@@ -28,6 +28,16 @@ public final class RuleTracker extends DefaultAgendaEventListener {
         current = null;
     }
 
+    /** Attributes what follows to {@code rule}, for code that decides outside Drools (the plain-Java baseline). */
+    public void enter(String rule) {
+        current = rule;
+    }
+
+    /** Ends {@link #enter}. */
+    public void leave() {
+        current = null;
+    }
+
     /** The rule firing now, or {@link #ENGINE}. */
     public String current() {
         return current == null ? ENGINE : current;

@@ -1,0 +1,338 @@
+package dev.siyu.benchmarks;
+
+import dev.siyu.Decision;
+import dev.siyu.SiyuEngine;
+import dev.siyu.action.TaskKind;
+import dev.siyu.internal.Evaluator;
+import dev.siyu.internal.ProfileFact;
+import dev.siyu.internal.RuleTracker;
+import dev.siyu.internal.Scripts;
+import dev.siyu.model.Customer;
+import dev.siyu.model.Engagement;
+import dev.siyu.model.EventTypes;
+import dev.siyu.model.Money;
+import dev.siyu.model.OrderRecord;
+import dev.siyu.model.Stage;
+import dev.siyu.model.Tier;
+import dev.siyu.model.Touchpoint;
+import dev.siyu.model.Watch;
+import dev.siyu.schedule.ChineseCalendar;
+import dev.siyu.schedule.ContactPolicy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The baseline: the default playbook's decisions written by hand in plain Java, on the same
+ * engine state (ledger, contact policy, scripts, net change), without Drools. It exists to measure
+ * what the rule engine costs; {@code PlainJavaPlaybookTest} checks it decides exactly what the
+ * default rule files decide on a sample. It is not a product: the rules live in rule files.
+ *
+ * <p>Thread-safe.
+ */
+public final class PlainJavaPlaybook {
+    private static final Set<String> PRECISE = Set.of("PACKAGE_CARD", "WANGWANG", "DETAIL_PAGE", "SMS", "PHONE");
+
+    private final ZoneId defaultZone = SiyuEngine.DEFAULT_ZONE;
+    private final Set<String> inbound = EventTypes.DEFAULT_INBOUND;
+    private final ContactPolicy policy = ContactPolicy.DEFAULT;
+    private final Duration retention = SiyuEngine.DEFAULT_RETENTION;
+    private final SiyuEngine engine;
+    private final Scripts scripts;
+
+    /** Uses the catalogs of {@code engine} (built from the default pack). */
+    public PlainJavaPlaybook(SiyuEngine engine) {
+        this.engine = engine;
+        this.scripts = new Scripts(engine.scriptCatalog(), Map.of());
+    }
+
+    public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
+        ZoneId zone = customer.zone().orElse(defaultZone);
+        OffsetDateTime localNow = now.atZoneSameInstant(zone).toOffsetDateTime();
+        Evaluator.validate(customer, events, now);
+        RuleTracker t = new RuleTracker();
+        ProfileFact p = new ProfileFact(customer, zone, inbound, policy, engine.tagCatalog(), scripts, t, localNow);
+        List<Touchpoint> fresh = Evaluator.freshInTimeOrder(p, events);
+        engagement(p, t);
+        p.placeScheduled(localNow);
+        for (Touchpoint touchpoint : fresh) {
+            p.apply(touchpoint);
+            event(p, t, touchpoint, touchpoint.at().atZoneSameInstant(zone).toOffsetDateTime());
+            p.placeScheduled(localNow);
+        }
+        p.moveClockTo(localNow);
+        sweep(p, t, localNow);
+        p.placeScheduled(localNow);
+        ProfileFact.Outcome outcome = p.finish(localNow, retention);
+        return new Decision(customer.id(), localNow, outcome.customer(), outcome.actions());
+    }
+
+    private static void as(RuleTracker t, String rule, Runnable action) {
+        t.enter(rule);
+        try {
+            action.run();
+        } finally {
+            t.leave();
+        }
+    }
+
+    private static void engagement(ProfileFact p, RuleTracker t) {
+        while (true) {
+            int paid = p.getPaidOrderCount();
+            Engagement e = p.getEngagement();
+            if (paid >= 2 && e != Engagement.REPEAT) {
+                as(t, "engagement: two or more paid orders make a repeat customer", () -> p.setEngagement(Engagement.REPEAT));
+            } else if (paid == 1 && e != Engagement.CUSTOMER) {
+                as(t, "engagement: exactly one paid order makes a customer", () -> p.setEngagement(Engagement.CUSTOMER));
+            } else if (paid == 0 && p.getRefundedOrderCount() > 0 && (e == Engagement.CUSTOMER || e == Engagement.REPEAT)) {
+                as(t, "engagement: a buyer whose orders are all refunded is quoted again", () -> p.setEngagement(Engagement.QUOTED));
+            } else if (paid == 0 && (e == Engagement.SILENT || e == Engagement.CONVERSING)
+                    && (p.touchpointCount("PRICE_INQUIRY") > 0 || p.touchpointCount("QUOTE_SENT") > 0 || p.getRefundedOrderCount() > 0)) {
+                as(t, "engagement: a price inquiry or quote makes a quoted customer", () -> p.setEngagement(Engagement.QUOTED));
+            } else if (e == Engagement.SILENT && (p.touchpointCount("MESSAGE_RECEIVED") > 0 || p.touchpointCount("OBJECTION") > 0)) {
+                as(t, "engagement: a message or objection makes a conversing customer", () -> p.setEngagement(Engagement.CONVERSING));
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void event(ProfileFact p, RuleTracker t, Touchpoint e, OffsetDateTime at) {
+        String id = p.getCustomerId();
+        String type = e.type();
+        String orderId = e.attribute("orderId").orElse("");
+        String product = e.attribute("product").orElse("");
+        if (type.equals("FRIEND_DELETED")) {
+            as(t, "activation: a friend who deleted us gets no proactive task", () -> p.cancelProactiveTasks("friend deleted"));
+        }
+        if ((type.equals("MESSAGE_RECEIVED") || type.equals("OBJECTION")) && p.getEngagement() == Engagement.SILENT) {
+            as(t, "cadence: a first message or objection from a silent customer gets same-day and day-3 touches", () -> {
+                String key = id + "/cadence/" + e.id();
+                p.scheduleTask(key + "/intent_same_day", TaskKind.FOLLOW_UP, "followup.intent_same_day", at.plusHours(2));
+                p.scheduleTask(key + "/intent_day3", TaskKind.FOLLOW_UP, "followup.intent_day3", p.plusDays(at, 3));
+            });
+        }
+        engagement(p, t);
+        switch (type) {
+            case "PRICE_INQUIRY", "QUOTE_SENT" -> as(t, "cadence: a price inquiry or quote gets same-day, day-3 and day-7 touches", () -> {
+                p.cancelTasksWithKeyPrefix(id + "/cadence/", "a newer price inquiry or quote restarts the cadence");
+                String key = id + "/cadence/" + e.id();
+                p.scheduleTask(key + "/same_day", TaskKind.FOLLOW_UP, "followup.same_day", at.plusHours(2), "product", product);
+                p.scheduleTask(key + "/day3", TaskKind.FOLLOW_UP, "followup.day3", p.plusDays(at, 3), "product", product);
+                p.scheduleTask(key + "/day7", TaskKind.FOLLOW_UP, "followup.day7", p.plusDays(at, 7), "product", product);
+            });
+            default -> { }
+        }
+        if (type.equals("ORDER_PAID")) {
+            as(t, "cadence: a paid order ends every pending touch", () -> p.cancelTasksWithKeyPrefix(id + "/cadence/", "order paid"));
+        }
+        if (type.equals("FRIEND_ADDED")) {
+            as(t, "sla: a new friend gets a greeting within 30 minutes", () -> {
+                String script = PRECISE.contains(p.getSource()) ? "greeting.precise" : "greeting.broad";
+                p.scheduleTask(id + "/greeting/" + e.id(), TaskKind.GREETING, script, at.plusMinutes(30));
+                p.watch("GREETING_OVERDUE", e.id(), at, at.plusMinutes(30));
+            });
+        }
+        if (type.equals("MESSAGE_RECEIVED") || type.equals("PRICE_INQUIRY")) {
+            as(t, "sla: a message or price inquiry must be answered within 5 minutes",
+                    () -> p.watch("REPLY_OVERDUE", e.id(), at, at.plusMinutes(5)));
+        }
+        if (type.equals("MESSAGE_SENT") || type.equals("QUOTE_SENT")) {
+            as(t, "sla: our message or quote answers the customer", () -> p.answerWatches("REPLY_OVERDUE", at));
+        }
+        if (type.equals("MESSAGE_SENT")) {
+            as(t, "sla: our first message greets a new friend", () -> p.answerWatches("GREETING_OVERDUE", at));
+        }
+        String orderKey = id + "/order/" + (orderId.isEmpty() ? e.id() : orderId);
+        String orderProduct = product.isEmpty() ? p.productOf(orderId) : product;
+        switch (type) {
+            case "ORDER_PAID" -> as(t, "after-sale: thank the customer for a paid order", () -> p.scheduleTask(
+                    orderKey + "/thanks", TaskKind.ORDER_NOTICE, "order.thanks", at, "product", orderProduct));
+            case "SHIPPED" -> as(t, "after-sale: tell the customer the order has shipped", () -> p.scheduleTask(
+                    orderKey + "/shipped", TaskKind.ORDER_NOTICE, "order.shipped", at, "product", orderProduct));
+            case "DELIVERED" -> as(t, "after-sale: usage care, review request and referral invite after delivery", () -> {
+                p.scheduleTask(orderKey + "/usage", TaskKind.CARE, "care.usage", p.plusDays(at, 1), "product", orderProduct);
+                p.scheduleTask(orderKey + "/review", TaskKind.CARE, "care.review", p.plusDays(at, 2), "product", orderProduct);
+                p.scheduleTask(orderKey + "/referral", TaskKind.REFERRAL, "referral.invite", p.plusDays(at, 7), "product", orderProduct);
+            });
+            default -> { }
+        }
+        if (type.equals("ORDER_PAID") || type.equals("ORDER_REFUNDED")) {
+            as(t, "repurchase: remind three days before the predicted next order", () -> repurchase(p, type));
+        }
+        if (type.equals("ORDER_PAID") && p.isFirstOrder(orderId)) {
+            as(t, "tags: the month and platform of the first paid order", () -> {
+                p.addTag("交易/首单时间/" + YearMonth.from(at));
+                p.addTag("交易/首单平台/" + e.channel().filter(c -> !c.isEmpty()).orElse("UNKNOWN"));
+            });
+        }
+        if (type.equals("FRIEND_ADDED") && p.getEngagement() == Engagement.SILENT) {
+            as(t, "activation: a silent new friend gets an ice-breaker three days later", () -> p.scheduleTask(
+                    id + "/activation/silent/" + e.id(), TaskKind.ACTIVATION, "activation.silent", p.plusDays(at, 3)));
+        }
+        if (!type.equals("FRIEND_ADDED") && p.isInbound(type)) {
+            as(t, "activation: any inbound event before the ice-breaker cancels it",
+                    () -> p.cancelTasksWithKeyPrefix(id + "/activation/silent/", "the customer spoke first"));
+        }
+        if (type.equals("OBJECTION")) {
+            as(t, "objection: suggest the talk-track of the scene", () -> {
+                String kind = e.attribute("kind").orElse("").trim().toLowerCase();
+                p.suggestScript(kind.equals("price") ? "objection.price" : kind.equals("compare") ? "objection.compare"
+                        : "objection.hesitate", "product", product);
+            });
+        }
+    }
+
+    private static void repurchase(ProfileFact p, String type) {
+        String id = p.getCustomerId();
+        p.cancelTasksWithKeyPrefix(id + "/repurchase/",
+                type.equals("ORDER_PAID") ? "a new order replaces the prediction" : "an order was refunded");
+        LocalDate first = null;
+        LocalDate last = null;
+        OrderRecord lastOrder = null;
+        int count = 0;
+        for (OrderRecord order : p.getOrders()) {
+            if (order.isPaid()) {
+                LocalDate date = p.localDate(order.at());
+                first = first == null ? date : first;
+                last = date;
+                lastOrder = order;
+                count++;
+            }
+        }
+        LocalDate predicted = null;
+        if (count == 1 && lastOrder.productCycleDays().isPresent()) {
+            predicted = last.plusDays(lastOrder.productCycleDays().get());
+        } else if (count > 1) {
+            predicted = last.plusDays(Math.floorDiv(ChronoUnit.DAYS.between(first, last), count - 1));
+        }
+        if (predicted == null) {
+            for (String tag : p.getTags()) {
+                if (tag.startsWith("交易/预计复购/")) {
+                    p.removeTag(tag);
+                }
+            }
+        } else {
+            p.addTag("交易/预计复购/" + YearMonth.from(predicted));
+            String orderId = lastOrder.orderId();
+            p.scheduleTask(id + "/repurchase/" + orderId, TaskKind.REPURCHASE, "repurchase.reminder",
+                    p.atLocalTime(predicted.minusDays(3), 10, 0), "product", p.productOf(orderId));
+        }
+    }
+
+    private void sweep(ProfileFact p, RuleTracker t, OffsetDateTime now) {
+        String id = p.getCustomerId();
+        OffsetDateTime since = now.minus(Duration.ofDays(365));
+        Tier best = null;
+        List<OrderRecord> window = p.getOrders().stream().filter(OrderRecord::isPaid)
+                .filter(o -> o.at().isAfter(since) && !o.at().isAfter(now)).toList();
+        Money spend = p.spendSince(since);
+        if (Tier.KEY_ACCOUNT.isAbove(p.getTier()) && spend.isAtLeast(Money.of("10000.00"))) {
+            best = Tier.KEY_ACCOUNT;
+        } else if (Tier.VIP.isAbove(p.getTier()) && (spend.isAtLeast(Money.of("999.00")) || window.size() >= 3
+                || window.stream().anyMatch(o -> o.productKind().filter("MEMBERSHIP"::equalsIgnoreCase).isPresent()))) {
+            best = Tier.VIP;
+        }
+        if (best != null) {
+            Tier tier = best;
+            as(t, "tier: upgrade straight to the highest tier whose criteria are met", () -> {
+                p.setTier(tier);
+                p.setOwner(tier == Tier.VIP ? "vip-desk" : "key-account-desk");
+                p.scheduleTask(id + "/tier/" + tier, TaskKind.VIP, tier == Tier.VIP ? "vip.welcome" : "key_account.welcome", now);
+            });
+        }
+        if (!p.getSource().isEmpty()) {
+            as(t, "tags: the acquisition source", () -> p.addTag("渠道/来源/" + p.getSource()));
+        }
+        as(t, "tags: the spend band of the last 30 days", () -> p.addTag("交易/近30天消费/" + band(p.spendSince(now.minusDays(30)))));
+        if (p.touchpointCount("REFERRAL_CONVERTED") >= 2) {
+            as(t, "tags: two referrals that paid make a KOC", () -> p.addTag("会员/身份/KOC"));
+        }
+        for (Watch watch : p.overdueWatches(now)) {
+            as(t, "sla: an unanswered customer raises an alert", () -> {
+                p.closeWatch(watch);
+                p.alert(watch.code(), watch.eventId(), watch.deadline(), now);
+            });
+        }
+        stage(p, now);
+        LocalDate today = now.toLocalDate();
+        if (p.getStage() == Stage.DORMANT && p.getStageBefore() != Stage.DORMANT && p.getStageBefore() != Stage.CHURNED) {
+            as(t, "activation: a customer newly dormant gets an activation", () -> p.scheduleTask(
+                    id + "/activation/dormant/" + p.localDate(now), TaskKind.ACTIVATION, "activation.dormant", now));
+        }
+        if (p.getStage() == Stage.CHURNED && p.getStageBefore() != Stage.CHURNED && !p.isFriendDeleted()) {
+            as(t, "activation: a customer newly churned by inactivity gets one last win-back", () -> p.scheduleTask(
+                    id + "/activation/winback/" + p.localDate(now), TaskKind.ACTIVATION, "activation.winback", now));
+        }
+        if (p.getStage() != Stage.CHURNED) {
+            for (String code : ChineseCalendar.holidaysOn(today)) {
+                as(t, "care: a holiday greeting at 10:00 on the day", () -> {
+                    if (p.markOnce("holiday/" + code + "/" + today)) {
+                        p.scheduleTask(id + "/holiday/" + code + "/" + today, TaskKind.HOLIDAY, "holiday." + code.toLowerCase(),
+                                p.atLocalTime(today, 10, 0), "holiday", code);
+                    }
+                });
+            }
+            if (p.getEngagement() == Engagement.CUSTOMER || p.getEngagement() == Engagement.REPEAT) {
+                ChineseCalendar.solarTermOn(today).ifPresent(term -> as(t, "care: solar-term care at 09:00 on the day for buyers", () -> {
+                    if (p.markOnce("solar-term/" + term + "/" + today)) {
+                        p.scheduleTask(id + "/solar-term/" + today, TaskKind.SOLAR_TERM, "care.solar_term",
+                                p.atLocalTime(today, 9, 0), "term", term);
+                    }
+                }));
+            }
+        }
+    }
+
+    private static void stage(ProfileFact p, OffsetDateTime now) {
+        Stage stage;
+        String rule;
+        if (p.isFriendDeleted()) {
+            stage = Stage.CHURNED;
+            rule = "lifecycle: a friend who deleted us is churned";
+        } else if (p.inactiveForDays(now, 90)) {
+            stage = Stage.CHURNED;
+            rule = "lifecycle: 90 days without an inbound event is churned";
+        } else if (p.inactiveForDays(now, 30)) {
+            stage = Stage.DORMANT;
+            rule = "lifecycle: 30 days without an inbound event is dormant";
+        } else if (p.getEngagement() == Engagement.REPEAT || p.getTier() == Tier.VIP || p.getTier() == Tier.KEY_ACCOUNT) {
+            stage = Stage.MATURITY;
+            rule = "lifecycle: repeat buyers and members are mature";
+        } else if (p.getEngagement() == Engagement.QUOTED || p.getEngagement() == Engagement.CUSTOMER) {
+            stage = Stage.GROWTH;
+            rule = "lifecycle: quoted and one-order customers are growing";
+        } else {
+            stage = Stage.INTRODUCTION;
+            rule = "lifecycle: everyone else is being introduced";
+        }
+        if (p.getStage() != stage) {
+            p.adoptStage(new dev.siyu.fact.StageProposal(p.getCustomerId(), stage, 0, rule));
+        }
+    }
+
+    private static String band(Money spend) {
+        BigDecimal amount = spend.amount();
+        if (amount.signum() <= 0) {
+            return "0";
+        }
+        if (amount.compareTo(new BigDecimal("100")) < 0) {
+            return "1-99";
+        }
+        if (amount.compareTo(new BigDecimal("500")) < 0) {
+            return "100-499";
+        }
+        if (amount.compareTo(new BigDecimal("1000")) < 0) {
+            return "500-999";
+        }
+        return "1000+";
+    }
+}
