@@ -23,8 +23,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -103,13 +101,15 @@ public final class Evaluator {
 
     /** The working state of one customer in a batch. */
     private static final class Work {
+        final int position;
         final Item item;
         final ProfileFact profile;
         final List<Touchpoint> fresh;
         final OffsetDateTime localNow;
         FactHandle handle;
 
-        Work(Item item, ProfileFact profile, List<Touchpoint> fresh, OffsetDateTime localNow) {
+        Work(int position, Item item, ProfileFact profile, List<Touchpoint> fresh, OffsetDateTime localNow) {
+            this.position = position;
             this.item = item;
             this.profile = profile;
             this.fresh = fresh;
@@ -122,7 +122,6 @@ public final class Evaluator {
         Object[] results = new Object[items.size()];
         RuleTracker tracker = new RuleTracker();
         List<Work> work = new ArrayList<>(items.size());
-        Map<Work, Integer> index = new IdentityHashMap<>();
         int maxEvents = 0;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -138,9 +137,8 @@ public final class Evaluator {
             ZoneId zone = item.customer().zone().orElse(defaultZone);
             OffsetDateTime localNow = item.now().atZoneSameInstant(zone).toOffsetDateTime();
             ProfileFact profile = new ProfileFact(item.customer(), zone, inboundTypes, policy, catalog, scripts, tracker, localNow);
-            Work w = new Work(item, profile, freshInTimeOrder(profile, item.events()), localNow);
+            Work w = new Work(i, item, profile, freshInTimeOrder(profile, item.events()), localNow);
             work.add(w);
-            index.put(w, i);
             maxEvents = Math.max(maxEvents, w.fresh.size());
         }
         String who = work.size() == 1 ? "customer " + work.get(0).item.customer().id() : "one of " + work.size() + " customers";
@@ -190,7 +188,7 @@ public final class Evaluator {
         }
         for (Work w : work) {
             ProfileFact.Outcome outcome = w.profile.finish(w.localNow, retention);
-            results[index.get(w)] = new Decision(w.item.customer().id(), w.localNow, outcome.customer(), outcome.actions());
+            results[w.position] = new Decision(w.item.customer().id(), w.localNow, outcome.customer(), outcome.actions());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} customers, {} rule firings in {} µs", work.size(), tracker.firings(),

@@ -111,6 +111,20 @@ public final class Layers {
         return problems;
     }
 
+    /**
+     * Where {@code text} first shows in {@code lines} at or after line {@code from}: a diagnostic for
+     * {@code file} with that line and column, or line {@code from} and column 0 when it does not show.
+     */
+    static Diagnostic locate(String file, List<String> lines, int from, String text, String message) {
+        for (int line = Math.max(from, 1); line <= lines.size(); line++) {
+            int column = lines.get(line - 1).indexOf(text);
+            if (column >= 0) {
+                return new Diagnostic(file, line, column + 1, message);
+            }
+        }
+        return new Diagnostic(file, from, 0, message);
+    }
+
     static PackageDescr parse(RuleResource file) {
         try {
             return new DrlParser().parse(false, new StringReader(new String(file.content(), StandardCharsets.UTF_8)));

@@ -18,12 +18,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,17 +74,11 @@ final class PackChecks {
                 if (!file.isDrl()) {
                     continue;
                 }
-                PackageDescr descr;
-                String source = new String(file.content(), StandardCharsets.UTF_8);
-                List<String> lines = source.lines().toList();
-                try {
-                    descr = new DrlParser().parse(false, new StringReader(source));
-                } catch (DroolsParserException e) {
+                PackageDescr descr = Layers.parse(file);
+                if (descr == null) {
                     continue; // syntax errors are the compiler's to report
                 }
-                if (descr == null) {
-                    continue;
-                }
+                List<String> lines = new String(file.content(), StandardCharsets.UTF_8).lines().toList();
                 for (RuleDescr rule : descr.getRules()) {
                     if (!(rule.getConsequence() instanceof String text)) {
                         continue;
@@ -98,14 +89,8 @@ final class PackChecks {
                         if (problem == null) {
                             continue;
                         }
-                        int line = Math.max(rule.getConsequenceLine(), 1);
-                        while (line <= lines.size() && !lines.get(line - 1).contains(matcher.group())) {
-                            line++;
-                        }
-                        int column = line <= lines.size() ? lines.get(line - 1).indexOf(matcher.group()) + 1 : 0;
-                        problems.add(new Diagnostic(pack.location() + file.path(),
-                                line <= lines.size() ? line : rule.getConsequenceLine(), column,
-                                "rule '" + rule.getName() + "' " + problem));
+                        problems.add(Layers.locate(pack.location() + file.path(), lines, rule.getConsequenceLine(),
+                                matcher.group(), "rule '" + rule.getName() + "' " + problem));
                     }
                 }
             }

@@ -577,25 +577,24 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void cancelTasks(TaskKind kind, String reason) {
-        List<String> keys = new ArrayList<>();
-        unplaced.stream().filter(t -> t.kind() == kind).forEach(t -> keys.add(t.key()));
-        pending.values().stream().filter(t -> t.kind() == kind).forEach(t -> keys.add(t.key()));
-        keys.forEach(key -> cancelTask(key, reason));
+        cancelWhere(t -> t.kind() == kind, reason);
     }
 
     @Override
     public void cancelTasksWithKeyPrefix(String prefix, String reason) {
-        List<String> keys = new ArrayList<>();
-        unplaced.stream().filter(t -> t.key().startsWith(prefix)).forEach(t -> keys.add(t.key()));
-        pending.values().stream().filter(t -> t.key().startsWith(prefix)).forEach(t -> keys.add(t.key()));
-        keys.forEach(key -> cancelTask(key, reason));
+        cancelWhere(t -> t.key().startsWith(prefix), reason);
     }
 
     @Override
     public void cancelProactiveTasks(String reason) {
+        cancelWhere(t -> t.kind().isProactive(), reason);
+    }
+
+    /** Cancels every task, scheduled in this round or pending, that {@code which} selects. */
+    private void cancelWhere(java.util.function.Predicate<Task> which, String reason) {
         List<String> keys = new ArrayList<>();
-        unplaced.stream().filter(t -> t.kind().isProactive()).forEach(t -> keys.add(t.key()));
-        pending.values().stream().filter(t -> t.kind().isProactive()).forEach(t -> keys.add(t.key()));
+        unplaced.stream().filter(which).forEach(t -> keys.add(t.key()));
+        pending.values().stream().filter(which).forEach(t -> keys.add(t.key()));
         keys.forEach(key -> cancelTask(key, reason));
     }
 

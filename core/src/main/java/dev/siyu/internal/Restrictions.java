@@ -142,13 +142,7 @@ final class Restrictions {
                 }
             }
             if (refused != null) {
-                int line = Math.max(fromLine, 1);
-                String first = name.split("\\.")[0];
-                while (line <= lines.size() && !lines.get(line - 1).contains(first)) {
-                    line++;
-                }
-                int column = line <= lines.size() ? lines.get(line - 1).indexOf(first) + 1 : 0;
-                problems.add(new Diagnostic(file, line <= lines.size() ? line : fromLine, Math.max(column, 0),
+                problems.add(Layers.locate(file, lines, fromLine, name.split("\\.")[0],
                         "restricted mode: " + where + " uses '" + name + "' (" + refused
                                 + " is refused: no system, reflection, I/O, threads or processes in rule files)"));
             }

@@ -139,12 +139,12 @@ public final class ScenarioRunner {
         List<ObjectNode> actual = decision.actions().stream()
                 .map(a -> (ObjectNode) SiyuJson.mapper().valueToTree(a)).toList();
         List<ObjectNode> expected = expect.actions();
-        int[] assignment = new int[expected.size()];
-        if (!assign(expected, actual, 0, new boolean[actual.size()], assignment)) {
-            for (ObjectNode missing : unmatched(expected, actual)) {
-                report.add("expected action " + compact(missing) + " but no such action" + describe(actual));
+        if (!assign(expected, actual, 0, new boolean[actual.size()])) {
+            List<ObjectNode> missing = unmatched(expected, actual);
+            for (ObjectNode one : missing) {
+                report.add("expected action " + compact(one) + " but no such action" + describe(actual));
             }
-            if (unmatched(expected, actual).isEmpty()) {
+            if (missing.isEmpty()) {
                 report.add("expected " + expected.size() + " distinct actions matching " + compactAll(expected)
                         + " but they share matches" + describe(actual));
             }
@@ -158,15 +158,14 @@ public final class ScenarioRunner {
     }
 
     /** Backtracking: can every expectation from {@code i} on get a distinct matching action? */
-    private static boolean assign(List<ObjectNode> expected, List<ObjectNode> actual, int i, boolean[] used, int[] assignment) {
+    private static boolean assign(List<ObjectNode> expected, List<ObjectNode> actual, int i, boolean[] used) {
         if (i == expected.size()) {
             return true;
         }
         for (int j = 0; j < actual.size(); j++) {
             if (!used[j] && matches(expected.get(i), actual.get(j))) {
                 used[j] = true;
-                assignment[i] = j;
-                if (assign(expected, actual, i + 1, used, assignment)) {
+                if (assign(expected, actual, i + 1, used)) {
                     return true;
                 }
                 used[j] = false;

@@ -25,7 +25,7 @@ public final class ChineseCalendar {
             Map.entry("DA_XUE", "大雪"));
 
     /** What the library computes for a day; computing it is costly, so each day is computed once. */
-    private record Day(int lunarMonth, int lunarDay, Optional<String> term) { }
+    private record Day(int lunarMonth, int lunarDay, Optional<String> term, List<String> holidays) { }
 
     private static final Map<LocalDate, Day> DAYS = new ConcurrentHashMap<>();
 
@@ -36,8 +36,20 @@ public final class ChineseCalendar {
         return DAYS.computeIfAbsent(date, d -> {
             Lunar lunar = Solar.fromYmd(d.getYear(), d.getMonthValue(), d.getDayOfMonth()).getLunar();
             String term = lunar.getJieQi();
+            List<String> holidays = new ArrayList<>();
+            for (String[] fixed : FIXED_HOLIDAYS) {
+                if (Integer.parseInt(fixed[1]) == d.getMonthValue() && Integer.parseInt(fixed[2]) == d.getDayOfMonth()) {
+                    holidays.add(fixed[0]);
+                }
+            }
+            for (String[] lunarHoliday : LUNAR_HOLIDAYS) {
+                if (Integer.parseInt(lunarHoliday[1]) == lunar.getMonth() && Integer.parseInt(lunarHoliday[2]) == lunar.getDay()) {
+                    holidays.add(lunarHoliday[0]);
+                }
+            }
             return new Day(lunar.getMonth(), lunar.getDay(),
-                    term == null || term.isEmpty() ? Optional.empty() : Optional.of(TERM_CODES.getOrDefault(term, term)));
+                    term == null || term.isEmpty() ? Optional.empty() : Optional.of(TERM_CODES.getOrDefault(term, term)),
+                    List.copyOf(holidays));
         });
     }
 
@@ -54,21 +66,7 @@ public final class ChineseCalendar {
      * DOUBLE_NINTH (lunar 9/9), DOUBLE_11 (11/11), DOUBLE_12 (12/12), CHRISTMAS (12/25).
      */
     public static List<String> holidaysOn(LocalDate date) {
-        List<String> codes = new ArrayList<>();
-        int month = date.getMonthValue();
-        int dayOfMonth = date.getDayOfMonth();
-        for (String[] fixed : FIXED_HOLIDAYS) {
-            if (Integer.parseInt(fixed[1]) == month && Integer.parseInt(fixed[2]) == dayOfMonth) {
-                codes.add(fixed[0]);
-            }
-        }
-        Day day = day(date);
-        for (String[] lunar : LUNAR_HOLIDAYS) {
-            if (Integer.parseInt(lunar[1]) == day.lunarMonth() && Integer.parseInt(lunar[2]) == day.lunarDay()) {
-                codes.add(lunar[0]);
-            }
-        }
-        return codes;
+        return day(date).holidays();
     }
 
     private static final String[][] FIXED_HOLIDAYS = {
