@@ -180,13 +180,11 @@ public final class SiyuEngine {
 
     private List<BatchOutcome> evaluateBatch(List<EvaluationRequest> batch, long first, OffsetDateTime now) {
         List<Evaluator.Item> items = batch.stream().map(r -> new Evaluator.Item(r.customer(), r.events(), now)).toList();
-        List<Object> results = evaluator.evaluateAll(items);
+        List<Evaluator.Result> results = evaluator.evaluateAll(items);
         List<BatchOutcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Object result = results.get(i);
-            outcomes.add(result instanceof Decision decision
-                    ? new BatchOutcome(first + i, batch.get(i), Optional.of(decision), Optional.empty())
-                    : new BatchOutcome(first + i, batch.get(i), Optional.empty(), Optional.of((SiyuException) result)));
+            Evaluator.Result result = results.get(i);
+            outcomes.add(new BatchOutcome(first + i, batch.get(i), result.decision(), result.error()));
         }
         return outcomes;
     }
