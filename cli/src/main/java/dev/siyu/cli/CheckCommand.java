@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code siyu check}: compiles a rule directory on top of the default playbook and lists every error. */
-@Command(name = "check", description = {
-        "Compiles a rule directory (layered on the default playbook) and prints every error as",
-        "file:line:column: message; exit 1 on errors."})
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Compiles a rule directory (layered on the default playbook) and prints every error as "
+                + "file:line:column: message, then warnings for likely typos; exit 1 on errors.")
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -26,6 +26,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), (java.nio.file.Files.exists(dir)
+                    ? dir + " is not a directory" : "no such directory: " + dir)
+                    + " (expected a rule directory: *.drl, *.drl.csv, *.scripts.json, *.tags.csv files)");
+        }
         try {
             SiyuEngine engine = RulesOption.build(dir);
             out.println("ok: " + dir + " compiles; the engine has " + engine.ruleNames().size() + " rules");

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code siyu demo}: the main job on the bundled sample shop. */
-@Command(name = "demo", description = {
-        "Replays the bundled sample shop (5,000 friends over 90 days) day by day with the default playbook,",
-        "prints today's tasks per owner, the funnel, tier moves and alerts, and writes an HTML report."})
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Replays the bundled sample shop (5,000 friends over 90 days) day by day with the default "
+                + "playbook, prints today's tasks per owner, the funnel, tier moves and alerts, and writes an HTML "
+                + "report. Needs no argument.")
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec

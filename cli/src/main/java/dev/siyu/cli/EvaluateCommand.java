@@ -29,10 +29,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu evaluate}: one decision per NDJSON input line; bad lines reported and skipped. */
-@Command(name = "evaluate", description = {
-        "Evaluates customers: each input line is {\"customer\": {...}, \"events\": [...]},",
-        "each output line a decision. Bad lines are reported on stderr with their line number and",
-        "skipped; the exit code is 1 when any line failed."})
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Evaluates customers: each input line is {\"customer\": {…}, \"events\": […]}, each output "
+                + "line a decision (docs/contract.md). Bad lines are reported on standard error with their line "
+                + "number and skipped; the exit code is 1 when any line failed.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -57,6 +57,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        InputFile.require(spec, "--in", in, InputFile.REQUESTS,
+                java.util.EnumSet.of(InputFile.Kind.REQUESTS, InputFile.Kind.EMPTY, InputFile.Kind.OTHER));
         Optional<SiyuEngine> built = rules.engine(spec);
         if (built.isEmpty()) {
             return 1;

@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code siyu report}: the funnel of PLAYBOOK §12 over a state file, as text, JSON or HTML. */
-@Command(name = "report", description = {
-        "The funnel of PLAYBOOK §12 over a state file (NDJSON of customers, or of decisions as `evaluate` writes",
-        "them): counts per level, stage and tier, rates, GMV, average order, output per customer; as text, JSON",
-        "or a self-contained HTML page with charts."})
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "The funnel and the operations report over a state file (NDJSON of customers, or of "
+                + "decisions as 'siyu evaluate' writes them): counts per level, stage and tier, rates, GMV, average "
+                + "order, output per customer; as text, JSON or a self-contained HTML page with charts.")
 final class ReportCommand implements Callable<Integer> {
 
     enum Format { text, json, html }
@@ -51,6 +51,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        InputFile.require(spec, "--in", in, InputFile.STATE,
+                java.util.EnumSet.of(InputFile.Kind.CUSTOMERS, InputFile.Kind.DECISIONS));
+        InputFile.requirePeriod(spec, from, to);
         List<Customer> customers = new ArrayList<>();
         int lineNumber = 0;
         int failed = 0;
@@ -67,11 +70,16 @@ final class ReportCommand implements Callable<Integer> {
                 err.println(e.onLine(lineNumber).getMessage());
             }
         }
+        if (customers.isEmpty()) {
+            err.println("no customer could be read from " + in);
+            return 1;
+        }
         LocalDate start = from != null ? from : customers.stream()
                 .map(c -> c.addedAt().map(OffsetDateTime::toLocalDate).orElse(null)).filter(java.util.Objects::nonNull)
-                .min(LocalDate::compareTo).orElse(LocalDate.of(1970, 1, 1));
+                .min(LocalDate::compareTo).orElse(to != null ? to : LocalDate.of(2026, 1, 1));
         LocalDate end = to != null ? to : customers.stream().flatMap(c -> c.memory().processedEvents().values().stream())
                 .map(OffsetDateTime::toLocalDate).max(LocalDate::compareTo).orElse(start);
+        InputFile.requirePeriod(spec, start, end);
         Funnel funnel = Funnel.of(customers, start, end, Simulation.ZONE);
         String text = switch (format) {
             case text -> funnel.toText();

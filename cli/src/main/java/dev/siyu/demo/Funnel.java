@@ -76,7 +76,10 @@ public record Funnel(
         Map<LocalDate, Map<TaskKind, Integer>> tasksByDay = new TreeMap<>();
         Money gmv = Money.ZERO;
         int orders = 0;
-        for (Customer customer : population) {
+        // Friends count from the day they were added: the funnel of August knows nobody added in September.
+        List<Customer> friends = population.stream().filter(c -> c.addedAt()
+                .map(t -> !t.atZoneSameInstant(zone).toLocalDate().isAfter(to)).orElse(true)).toList();
+        for (Customer customer : friends) {
             engagement.merge(customer.engagement(), 1, Integer::sum);
             stage.merge(customer.stage(), 1, Integer::sum);
             tier.merge(customer.tier(), 1, Integer::sum);
@@ -93,7 +96,7 @@ public record Funnel(
             }
             customer.memory().pendingTasks().forEach(t -> count(tasksByDay, t.dueAt(), t.kind(), from, to, zone));
         }
-        int total = population.size();
+        int total = friends.size();
         int purchasers = engagement.get(Engagement.CUSTOMER) + engagement.get(Engagement.REPEAT);
         int vip = tier.get(Tier.VIP) + tier.get(Tier.KEY_ACCOUNT);
         BigDecimal days = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to) + 1);
