@@ -1,8 +1,10 @@
 package dev.siyu.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.siyu.demo.Funnel;
-import dev.siyu.demo.HtmlReport;
+import dev.siyu.report.Activity;
+import dev.siyu.report.HtmlReport;
+import dev.siyu.report.OperationsReport;
+import dev.siyu.Decision;
 import dev.siyu.InputException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
@@ -55,6 +57,7 @@ final class ReportCommand implements Callable<Integer> {
                 java.util.EnumSet.of(InputFile.Kind.CUSTOMERS, InputFile.Kind.DECISIONS));
         InputFile.requirePeriod(spec, from, to);
         List<Customer> customers = new ArrayList<>();
+        Activity activity = new Activity();
         int lineNumber = 0;
         int failed = 0;
         for (String line : Files.readAllLines(in, StandardCharsets.UTF_8)) {
@@ -64,7 +67,13 @@ final class ReportCommand implements Callable<Integer> {
             }
             try {
                 JsonNode node = SiyuJson.readTree(line);
-                customers.add(node.has("customerId") ? SiyuJson.readDecision(line).customer() : SiyuJson.readCustomer(line));
+                if (node.has("customerId")) {
+                    Decision decision = SiyuJson.readDecision(line);
+                    activity.record(decision);
+                    customers.add(decision.customer());
+                } else {
+                    customers.add(SiyuJson.readCustomer(line));
+                }
             } catch (InputException e) {
                 failed++;
                 err.println(e.onLine(lineNumber).getMessage());
@@ -80,11 +89,12 @@ final class ReportCommand implements Callable<Integer> {
         LocalDate end = to != null ? to : customers.stream().flatMap(c -> c.memory().processedEvents().values().stream())
                 .map(OffsetDateTime::toLocalDate).max(LocalDate::compareTo).orElse(start);
         InputFile.requirePeriod(spec, start, end);
-        Funnel funnel = Funnel.of(customers, start, end, Simulation.ZONE);
+        OperationsReport report = OperationsReport.of(customers, activity, start, end, Simulation.ZONE);
         String text = switch (format) {
-            case text -> funnel.toText();
-            case json -> SiyuJson.writePretty(funnel) + "\n";
-            case html -> HtmlReport.render(funnel, "Siyu report " + start + " – " + end, List.of("From " + in.getFileName()));
+            case text -> report.toText();
+            case json -> SiyuJson.writePretty(report) + "\n";
+            case html -> HtmlReport.render(report, "私域运营报告 Siyu report " + start + " – " + end,
+                    List.of("From " + in.getFileName()));
         };
         if (out == null) {
             spec.commandLine().getOut().print(text);
