@@ -7,6 +7,7 @@ import dev.siyu.model.EventTypes;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
+import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.internal.Layers;
 import dev.siyu.internal.Scripts;
@@ -71,12 +72,12 @@ public final class SiyuEngine {
     private final TagCatalog tagCatalog;
     private final ScriptCatalog scriptCatalog;
 
-    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts) {
+    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, OwnerCatalog owners) {
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                builder.contactPolicy, catalog, new Scripts(scripts, builder.scriptValues));
+                builder.contactPolicy, catalog, new Scripts(scripts, builder.scriptValues, owners));
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -294,11 +295,12 @@ public final class SiyuEngine {
             List<RulePack> layered = Layers.effective(packs);
             TagCatalog catalog = TagCatalog.of(layered);
             ScriptCatalog scripts = ScriptCatalog.of(layered);
+            OwnerCatalog owners = OwnerCatalog.of(layered);
             RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, owners);
         }
     }
 }

@@ -229,6 +229,8 @@ class SiyuCliTest {
                 .contains("Tier moves: {REGULAR → VIP=").contains("Alerts:").contains("Report written to");
         assertThat(Files.readString(report)).contains("<svg class=\"chart\" id=\"funnel-chart\"");
         assertThat(Files.readAllLines(state)).hasSize(5_000);
+        assertThat(Files.readString(state)).as("owners are called by name (the sample pack's owner catalog)")
+                .doesNotContain("小雅眼镜的sales-0").containsPattern("我是小雅眼镜的(小美|阿杰|婷婷|小林|思思)");
 
         Run text = run("report", "--in", state.toString(), "--from", "2026-08-01", "--to", "2026-10-29");
         Run again = run("report", "--in", state.toString(), "--from", "2026-08-01", "--to", "2026-10-29");

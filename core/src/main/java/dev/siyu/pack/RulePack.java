@@ -82,7 +82,8 @@ public final class RulePack {
                 String relative = dir.relativize(file).toString().replace('\\', '/');
                 RuleResource resource = new RuleResource(relative, Files.readAllBytes(file));
                 if (resource.isDrl() || resource.isDecisionTable() || relative.endsWith(TagCatalog.SUFFIX)
-                        || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX) || relative.equals(DISABLED_RULES)) {
+                        || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX) || relative.equals(DISABLED_RULES)
+                        || relative.endsWith(OwnerCatalog.SUFFIX)) {
                     resources.add(resource);
                 }
             }
