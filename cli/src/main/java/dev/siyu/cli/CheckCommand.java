@@ -2,13 +2,16 @@ package dev.siyu.cli;
 
 import dev.siyu.SiyuEngine;
 import dev.siyu.pack.Diagnostic;
+import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
+import dev.siyu.pack.Typos;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code siyu check}: compiles a rule directory on top of the default playbook and lists every error. */
@@ -33,7 +36,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             SiyuEngine engine = RulesOption.build(dir);
-            out.println("ok: " + dir + " compiles; the engine has " + engine.ruleNames().size() + " rules");
+            List<Diagnostic> warnings = Typos.of(List.of(RulePack.defaults())).inRuleFiles(RulePack.directory(dir));
+            warnings.forEach(out::println);
+            out.println("ok: " + dir + " compiles; the engine has " + engine.ruleNames().size() + " rules"
+                    + (warnings.isEmpty() ? "" : "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")));
             out.flush();
             return 0;
         } catch (RulePackException e) {

@@ -6,6 +6,8 @@ import dev.siyu.InputException;
 import dev.siyu.demo.Progress;
 import dev.siyu.SiyuEngine;
 import dev.siyu.json.SiyuJson;
+import dev.siyu.pack.RulePack;
+import dev.siyu.pack.Typos;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -64,6 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         SiyuEngine engine = built.get();
+        TypoCounter typos = new TypoCounter(Typos.of(List.of(RulePack.defaults())));
         OffsetDateTime evaluationTime = now != null ? now : OffsetDateTime.now(Clock.systemDefaultZone());
         Progress progress = in.toString().equals("-") ? Progress.silent() : Progress.onTerminal("evaluating", countLines());
         long[] counts = new long[3]; // evaluated, failed, done
@@ -89,6 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
                             }
                             try {
                                 next = SiyuJson.readRequest(line);
+                                typos.count(next);
                                 lines.add(new Object[] {lineNumber, null});
                             } catch (InputException e) {
                                 lines.add(new Object[] {lineNumber, e.getMessage()});
@@ -134,7 +139,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 nextParsedLine(lines, err, counts);
             }
         }
-        err.println("evaluated " + counts[0] + " customers, " + counts[1] + " lines failed");
+        typos.report(err);
+        err.println("evaluated " + counts[0] + " customers, " + counts[1] + " lines failed"
+                + (typos.total() == 0 ? "" : ", " + typos.total() + " warnings"));
         err.flush();
         return counts[1] == 0 ? 0 : 1;
     }

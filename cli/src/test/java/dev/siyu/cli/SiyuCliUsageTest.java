@@ -162,6 +162,48 @@ class SiyuCliUsageTest {
         assertThat(run.out()).containsPattern("friends 好友 +1 +100\\.0%").containsPattern("buyers 成交 +1 +100\\.0%");
     }
 
+    @Test
+    void checkWarnsAboutEventTypesAndSourcesThatAreLikelyTypos(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.drl"), """
+                package acme;
+
+                import dev.siyu.fact.Event;
+                import dev.siyu.fact.Profile;
+
+                rule "acme: store friends get a note"
+                when
+                    $e : Event( type == "FRIEND_ADD", $id : customerId, $p : profile )
+                    Profile( customerId == $id, source == "store" )
+                then
+                end
+                """);
+
+        Run run = run("check", dir.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains(dir + "/acme.drl:8:26: warning: event type 'FRIEND_ADD' is not a known one; "
+                + "did you mean 'FRIEND_ADDED'?").contains(dir + "/acme.drl:9:44: warning: source 'store' is not a known "
+                + "one; did you mean 'STORE'?").contains("; 2 warnings");
+    }
+
+    @Test
+    void evaluateCountsLikelyTyposAsWarnings(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in.ndjson");
+        Files.writeString(in, """
+                {"customer": {"id": "c-1", "source": "store"}, "events": [{"id": "e1", "type": "friend_added", "at": "2026-03-02T10:00:00+08:00"}]}
+                {"customer": {"id": "c-2", "source": "STORE"}, "events": [{"id": "e1", "type": "friend_added", "at": "2026-03-02T10:00:00+08:00"}]}
+                {"customer": {"id": "c-3"}, "events": [{"id": "e1", "type": "WEBINAR_JOINED", "at": "2026-03-02T10:00:00+08:00"}]}
+                """);
+
+        Run run = run("evaluate", "--in", in.toString(), "--now", "2026-03-02T12:00:00+08:00");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err().lines().toList()).containsExactly(
+                "warning: event type 'friend_added' in 2 places is not a known one; did you mean 'FRIEND_ADDED'?",
+                "warning: source 'store' in 1 place is not a known one; did you mean 'STORE'?",
+                "evaluated 3 customers, 0 lines failed, 3 warnings");
+    }
+
     /** Every siyu command of the README parses as written (.ci/run also runs them from the clone's root). */
     @Test
     void everyReadmeCommandParses() throws IOException {
