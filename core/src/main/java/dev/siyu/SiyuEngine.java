@@ -8,6 +8,7 @@ import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.ContactPolicyFile;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
+import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.internal.Layers;
 import dev.siyu.internal.Scripts;
@@ -75,12 +76,13 @@ public final class SiyuEngine {
     private final TagCatalog tagCatalog;
     private final ScriptCatalog scriptCatalog;
 
-    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy) {
+    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy,
+                       OwnerCatalog owners) {
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                policy, catalog, new Scripts(scripts, builder.scriptValues), builder.timeBound);
+                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -317,11 +319,12 @@ public final class SiyuEngine {
             TagCatalog catalog = TagCatalog.of(layered);
             ScriptCatalog scripts = ScriptCatalog.of(layered);
             ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered);
+            OwnerCatalog owners = OwnerCatalog.of(layered);
             RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts, policy);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners);
         }
     }
 }

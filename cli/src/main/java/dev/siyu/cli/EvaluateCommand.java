@@ -7,6 +7,8 @@ import dev.siyu.InputException;
 import dev.siyu.demo.Progress;
 import dev.siyu.SiyuEngine;
 import dev.siyu.json.SiyuJson;
+import dev.siyu.pack.RulePack;
+import dev.siyu.pack.Typos;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,15 +27,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu evaluate}: one decision per NDJSON input line; bad lines reported and skipped. */
-@Command(name = "evaluate", description = {
-        "Evaluates customers: each input line is {\"customer\": {...}, \"events\": [...]},",
-        "each output line a decision. Bad lines are reported on stderr with their line number and",
-        "skipped; the exit code is 1 when any line failed."})
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Evaluates customers: each input line is {\"customer\": {…}, \"events\": […]}, each output "
+                + "line a decision (docs/contract.md). Bad lines are reported on standard error with their line "
+                + "number and skipped; the exit code is 1 when any line failed.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -62,11 +65,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        InputFile.require(spec, "--in", in, InputFile.REQUESTS,
+                java.util.EnumSet.of(InputFile.Kind.REQUESTS, InputFile.Kind.EMPTY, InputFile.Kind.OTHER));
         Optional<SiyuEngine> built = rules.engine(spec);
         if (built.isEmpty()) {
             return 1;
         }
         SiyuEngine engine = built.get();
+        TypoCounter typos = new TypoCounter(Typos.of(List.of(RulePack.defaults())));
         OffsetDateTime evaluationTime = now != null ? now : OffsetDateTime.now(Clock.systemDefaultZone());
         Progress progress = in.toString().equals("-") ? Progress.silent() : Progress.onTerminal("evaluating", countLines());
         long[] counts = new long[3]; // evaluated, failed, done
@@ -99,6 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
                             }
                             try {
                                 next = SiyuJson.readRequest(line.text());
+                                typos.count(next);
                                 lines.add(new Object[] {lineNumber, null});
                             } catch (InputException e) {
                                 lines.add(new Object[] {lineNumber, e.getMessage()});
@@ -144,7 +151,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 nextParsedLine(lines, err, counts);
             }
         }
-        err.println("evaluated " + counts[0] + " customers, " + counts[1] + " lines failed");
+        typos.report(err);
+        err.println("evaluated " + counts[0] + " customers, " + counts[1] + " lines failed"
+                + (typos.total() == 0 ? "" : ", " + typos.total() + " warnings"));
         err.flush();
         return counts[1] == 0 ? 0 : 1;
     }

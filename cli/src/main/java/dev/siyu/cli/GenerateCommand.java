@@ -11,9 +11,10 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** {@code siyu generate}: writes a sample shop (the bundled one by default) as NDJSON. */
-@Command(name = "generate", description = {
-        "Generates a sample shop, reproducibly from a seed, as NDJSON ({\"customer\":…,\"events\":[…]} per line;",
-        "gzip-ed when the file name ends with .gz). The defaults give the bundled sample."})
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Generates a sample shop, reproducibly from a seed, as NDJSON ({\"customer\": …, "
+                + "\"events\": […]} per line; gzip-ed when the file name ends with .gz). The defaults give the "
+                + "bundled sample shop of the demo.")
 final class GenerateCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -2,8 +2,9 @@ package dev.siyu.cli;
 
 import dev.siyu.EvaluationRequest;
 import dev.siyu.SiyuEngine;
-import dev.siyu.demo.Funnel;
-import dev.siyu.demo.HtmlReport;
+import dev.siyu.report.Funnel;
+import dev.siyu.report.HtmlReport;
+import dev.siyu.report.OperationsReport;
 import dev.siyu.demo.Progress;
 import dev.siyu.demo.Replay;
 import dev.siyu.demo.SummaryText;
@@ -36,7 +37,8 @@ final class Simulation {
         Funnel funnel = Funnel.of(result.customers(), from, to, ZONE);
         out.println(SummaryText.of(result, funnel, ZONE));
         if (report != null) {
-            write(report, HtmlReport.render(funnel, "Siyu report " + from + " – " + to,
+            OperationsReport operations = OperationsReport.of(result.customers(), result.activity(), from, to, ZONE);
+            write(report, HtmlReport.render(operations, "私域运营报告 Siyu report " + from + " – " + to,
                     List.of(String.format("%,d customers, %,d events, %,d evaluations; tier moves %s; alerts %s",
                             result.customers().size(), result.events(), result.evaluations(), result.tierMoves(),
                             result.alerts()))));

@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu test}: runs scenario files, one line per failed expectation, then "N passed, N failed". */
-@Command(name = "test", description = {
-        "Runs scenario files (a file, or every *.json below a directory) and prints one line per",
-        "failed expectation and a closing line 'N passed, N failed'; exit 1 on any failure."})
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Runs scenario files (a file, or every *.json below a directory; the format is in "
+                + "docs/contract.md) and prints one line per failed expectation and a closing line "
+                + "'N passed, N failed'; exit 1 on any failure.")
 final class TestCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -36,8 +37,8 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(target)) {
-            err.println("no such file or directory: " + target);
-            return 1;
+            throw new CommandLine.ParameterException(spec.commandLine(), "no such file or directory: " + target
+                    + " (expected a scenario file or a directory of them, e.g. rules/src/test/resources/scenarios)");
         }
         Optional<SiyuEngine> built = rules.engine(spec);
         if (built.isEmpty()) {

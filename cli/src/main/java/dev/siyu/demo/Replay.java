@@ -10,6 +10,7 @@ import dev.siyu.action.Task;
 import dev.siyu.action.TierChanged;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;
+import dev.siyu.report.Activity;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -51,7 +52,7 @@ public final class Replay {
 
     /** What the replay produced. */
     public record Result(List<Customer> customers, long evaluations, long events, Map<String, Long> tierMoves,
-                         Map<String, Long> alerts, List<Task> lastDayTasks, long failures) { }
+                         Map<String, Long> alerts, List<Task> lastDayTasks, long failures, Activity activity) { }
 
     public Result run(Progress progress) {
         int n = shop.size();
@@ -69,6 +70,7 @@ public final class Replay {
             firstDay[i] = request.customer().addedAt().map(t -> t.atZoneSameInstant(zone).toLocalDate())
                     .orElse(byDay.isEmpty() ? from : ((TreeMap<LocalDate, List<Touchpoint>>) byDay).firstKey());
         }
+        Activity activity = new Activity();
         AtomicLong evaluations = new AtomicLong();
         AtomicLong events = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -89,14 +91,15 @@ public final class Replay {
                 boolean swept = false;
                 for (Touchpoint event : today) {
                     if (!swept && !event.at().isBefore(sweep)) {
-                        state = evaluate(state, List.of(), sweep, evaluations, failures, tierMoves, alerts, last, lastDay);
+                        state = evaluate(state, List.of(), sweep, evaluations, failures, tierMoves, alerts, last, lastDay, activity);
                         swept = true;
                     }
-                    state = evaluate(state, List.of(event), event.at(), evaluations, failures, tierMoves, alerts, last, lastDay);
+                    state = evaluate(state, List.of(event), event.at(), evaluations, failures, tierMoves, alerts, last, lastDay,
+                            activity);
                     events.incrementAndGet();
                 }
                 if (!swept) {
-                    state = evaluate(state, List.of(), sweep, evaluations, failures, tierMoves, alerts, last, lastDay);
+                    state = evaluate(state, List.of(), sweep, evaluations, failures, tierMoves, alerts, last, lastDay, activity);
                 }
                 states[i] = state;
             });
@@ -106,12 +109,12 @@ public final class Replay {
         lastDayTasks.sort(Comparator.comparing(Task::owner, Comparator.comparing(o -> o.orElse("")))
                 .thenComparing(Task::dueAt).thenComparing(Task::key));
         return new Result(List.of(states), evaluations.get(), events.get(), new TreeMap<>(tierMoves),
-                new TreeMap<>(alerts), lastDayTasks, failures.get());
+                new TreeMap<>(alerts), lastDayTasks, failures.get(), activity);
     }
 
     private Customer evaluate(Customer state, List<Touchpoint> events, OffsetDateTime at, AtomicLong evaluations,
                               AtomicLong failures, Map<String, Long> tierMoves, Map<String, Long> alerts,
-                              boolean last, Map<String, Task> lastDay) {
+                              boolean last, Map<String, Task> lastDay, Activity activity) {
         Decision decision;
         try {
             decision = engine.evaluate(state, events, at);
@@ -120,6 +123,7 @@ public final class Replay {
             return state;
         }
         evaluations.incrementAndGet();
+        activity.record(events, decision);
         for (Action action : decision.actions()) {
             if (action instanceof TierChanged moved) {
                 tierMoves.merge(moved.from() + " → " + moved.to(), 1L, Long::sum);

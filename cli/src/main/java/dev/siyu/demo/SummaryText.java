@@ -1,6 +1,7 @@
 package dev.siyu.demo;
 
 import dev.siyu.action.Task;
+import dev.siyu.report.Funnel;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

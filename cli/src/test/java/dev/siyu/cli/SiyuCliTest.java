@@ -229,6 +229,8 @@ class SiyuCliTest {
                 .contains("Tier moves: {REGULAR → VIP=").contains("Alerts:").contains("Report written to");
         assertThat(Files.readString(report)).contains("<svg class=\"chart\" id=\"funnel-chart\"");
         assertThat(Files.readAllLines(state)).hasSize(5_000);
+        assertThat(Files.readString(state)).as("owners are called by name (the sample pack's owner catalog)")
+                .doesNotContain("小雅眼镜的sales-0").containsPattern("我是小雅眼镜的(小美|阿杰|婷婷|小林|思思)");
 
         Run text = run("report", "--in", state.toString(), "--from", "2026-08-01", "--to", "2026-10-29");
         Run again = run("report", "--in", state.toString(), "--from", "2026-08-01", "--to", "2026-10-29");
@@ -239,17 +241,23 @@ class SiyuCliTest {
     }
 
     @Test
-    void simulateShowsOneCustomersNextDaysIfNothingElseHappens(@TempDir Path dir) throws IOException {
+    void simulateShowsOneCustomersTimelineFromTheDayTheyWereAdded(@TempDir Path dir) throws IOException {
         Path shop = dir.resolve("shop.ndjson");
         Files.writeString(shop, """
-                {"customer": {"id": "c-1", "name": "张女士", "source": "AD"}, "events": [{"id": "e1", "type": "PRICE_INQUIRY", "at": "2026-03-02T10:00:00+08:00"}]}
+                {"customer": {"id": "c-0", "addedAt": "2026-02-01T09:00:00+08:00"}, "events": [{"id": "e1", "type": "FRIEND_ADDED", "at": "2026-02-01T09:00:00+08:00"}]}
+                {"customer": {"id": "c-1", "name": "张女士", "source": "AD", "addedAt": "2026-03-02T09:50:00+08:00"}, "events": [{"id": "e1", "type": "PRICE_INQUIRY", "at": "2026-03-02T10:00:00+08:00"}]}
                 """);
 
-        Run run = run("simulate", "--in", shop.toString(), "--customer", "c-1", "--from", "2026-03-02", "--days", "10");
+        Run run = run("simulate", "--in", shop.toString(), "--customer", "c-1", "--days", "10");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Customer c-1 at 2026-03-02: QUOTED, GROWTH, REGULAR")
-                .contains("2026-03-05T10:00  TASK FOLLOW_UP followup.day3  张女士，")
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Customer c-1, added 2026-03-02: timeline 2026-03-02 .. 2026-03-11 "
+                + "(events as they came, a sweep each morning at 08:30)");
+        assertThat(lines.get(1)).isEqualTo("  2026-03-02T10:00  EVENT PRICE_INQUIRY e1");
+        assertThat(run.out()).contains("2026-03-05T10:00  TASK FOLLOW_UP followup.day3  张女士，")
                 .contains("2026-03-09T10:00  TASK FOLLOW_UP followup.day7");
+        List<String> times = lines.stream().filter(l -> l.startsWith("  20")).map(l -> l.substring(2, 18)).toList();
+        assertThat(times).isSorted().allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo("2026-03-02T09:50"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.siyu.demo;
 
 import dev.siyu.SiyuEngine;
+import dev.siyu.report.HtmlReport;
+import dev.siyu.report.OperationsReport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +27,31 @@ class HtmlReportTest {
         var shop = new ShopGenerator(11, 200, LocalDate.of(2026, 8, 1), 30).generate();
         var result = new Replay(SiyuEngine.builder().build(), shop, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 30), SHANGHAI)
                 .run(Progress.silent());
-        Funnel funnel = Funnel.of(result.customers(), LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 30), SHANGHAI);
+        OperationsReport report = OperationsReport.of(result.customers(), result.activity(), LocalDate.of(2026, 8, 15),
+                LocalDate.of(2026, 8, 30), SHANGHAI);
         Path html = dir.resolve("report.html");
-        Files.writeString(html, HtmlReport.render(funnel, "test report", List.of("200 friends")), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(report, "私域运营报告 test report", List.of("200 friends")),
+                StandardCharsets.UTF_8);
         return html;
     }
 
     @Test
-    void thePageIsSelfContainedWithItsFiveCharts(@TempDir Path dir) throws IOException {
+    void thePageIsSelfContainedResponsiveAndInChinese(@TempDir Path dir) throws IOException {
         String html = Files.readString(report(dir));
 
-        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script");
-        for (String chart : List.of("funnel-chart", "stage-chart", "tier-chart", "tasks-chart", "output-chart")) {
-            assertThat(html).contains("<svg class=\"chart\" id=\"" + chart + "\"");
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .contains("'Microsoft YaHei'").contains("'PingFang SC'").contains("'Noto Sans CJK SC'");
+        for (String chart : List.of("funnel-chart", "stage-chart", "tier-chart", "tasks-chart", "output-chart",
+                "funnel-time-chart", "source-chart", "engagement-chart")) {
+            assertThat(html).containsPattern("<svg class=\"chart[^\"]*\" id=\"" + chart + "\" viewBox=");
         }
+        assertThat(html).doesNotContainPattern("<svg[^>]* width=\"\\d");
+        for (String table : List.of("owners", "sources", "cohorts", "conversion")) {
+            assertThat(html).contains("<table id=\"" + table + "\">");
+        }
+        assertThat(html).contains("成长期").contains("无语客户").contains("会员").contains("节日问候").contains("欢迎及时率")
+                .doesNotContain(">GROWTH<").doesNotContain(">SILENT<").doesNotContain(">HOLIDAY<");
     }
 
     private static String chromium() {
@@ -59,22 +72,31 @@ class HtmlReportTest {
     }
 
     @Test
-    void headlessChromiumRendersTheChartsWithTheirBars(@TempDir Path dir) throws Exception {
+    void headlessChromiumRendersThePageOnAPhoneAndADesktopWithoutSidewaysScrolling(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(chromium() != null, "Chromium is not installed (.ci/run installs it)");
         Path html = report(dir);
+        // The page itself has no script; a copy with a probe measures the layout as Chromium lays it out.
+        Path probe = dir.resolve("probe.html");
+        Files.writeString(probe, Files.readString(html).replace("</body>", "<script>document.title='W'+"
+                + "document.documentElement.scrollWidth+'x'+window.innerWidth;document.body.setAttribute('data-fit',"
+                + "document.documentElement.scrollWidth<=window.innerWidth)</script></body>"), StandardCharsets.UTF_8);
 
-        Process dump = chrome(dir, "--dump-dom", html.toUri().toString());
-        String dom = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Path png = dir.resolve("report.png");
-        Process shot = chrome(dir, "--screenshot=" + png, "--window-size=1200,1800", html.toUri().toString());
-        assertThat(shot.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        for (String size : List.of("390,844", "1280,2400")) {
+            Process dump = chrome(dir, "--window-size=" + size, "--dump-dom", probe.toUri().toString());
+            String dom = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(dom).as("no sideways scrolling at " + size).contains("data-fit=\"true\"");
+            assertThat(dom.split("<rect", -1).length - 1).as("bars drawn").isGreaterThan(20);
 
-        assertThat(dom).contains("id=\"funnel-chart\"").contains("id=\"tasks-chart\"").contains("id=\"output-chart\"");
-        assertThat(dom.split("<rect", -1).length - 1).as("bars drawn").isGreaterThan(20);
-        assertThat(Files.size(png)).as("a screenshot was taken").isGreaterThan(10_000);
-        Path keep = Path.of("target", "siyu-report-test.png");
-        Files.createDirectories(keep.getParent());
-        Files.copy(png, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            String name = "siyu-report-" + (size.startsWith("390") ? "phone" : "desktop") + ".png";
+            Path png = dir.resolve(name);
+            Process shot = chrome(dir, "--screenshot=" + png, "--window-size=" + size, "--hide-scrollbars",
+                    html.toUri().toString());
+            assertThat(shot.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.size(png)).as("a screenshot was taken").isGreaterThan(10_000);
+            Path keep = Path.of("target", name);
+            Files.createDirectories(keep.getParent());
+            Files.copy(png, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.siyu.internal;
 
 import dev.siyu.SiyuException;
 import dev.siyu.model.Customer;
+import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.script.ScriptCatalog;
 
 import java.util.HashMap;
@@ -17,10 +18,17 @@ import java.util.Optional;
 public final class Scripts {
     private final ScriptCatalog catalog;
     private final Map<String, String> shopValues;
+    private final OwnerCatalog owners;
 
     public Scripts(ScriptCatalog catalog, Map<String, String> shopValues) {
+        this(catalog, shopValues, OwnerCatalog.empty());
+    }
+
+    /** With owner display names: {@code {{owner}}} renders the owner's name from {@code owners}, or its id. */
+    public Scripts(ScriptCatalog catalog, Map<String, String> shopValues, OwnerCatalog owners) {
         this.catalog = catalog;
         this.shopValues = Map.copyOf(shopValues);
+        this.owners = owners;
     }
 
     /** {@code "k1", "v1", "k2", "v2"} as a map. */
@@ -39,7 +47,7 @@ public final class Scripts {
                             String rule) {
         Map<String, String> context = new HashMap<>(shopValues);
         customer.name().ifPresent(name -> context.put("name", name));
-        owner.ifPresent(o -> context.put("owner", o));
+        owner.ifPresent(o -> context.put("owner", owners.displayName(o)));
         context.putAll(values);
         String locale = customer.attribute("locale").filter(l -> !l.isBlank()).orElse(ScriptCatalog.DEFAULT_LOCALE);
         try {

@@ -66,6 +66,13 @@ public record Expectation(
                     throw new IllegalArgumentException("unknown action field '" + name + "' in " + where + "[" + i
                             + "] (known: " + String.join(", ", ACTION_FIELDS.stream().sorted().toList()) + ")");
                 }
+                if (name.equals("kind")) {
+                    String kind = entries.get(i).get(name).asText();
+                    if (java.util.Arrays.stream(dev.siyu.action.TaskKind.values()).noneMatch(k -> k.name().equals(kind))) {
+                        throw new IllegalArgumentException("unknown task kind '" + kind + "' in " + where + "[" + i
+                                + "] (known: " + java.util.Arrays.toString(dev.siyu.action.TaskKind.values()) + ")");
+                    }
+                }
             }
         }
     }

@@ -114,6 +114,16 @@ class ScenarioJsonTest {
     }
 
     @Test
+    void anUnknownTaskKindInAnExpectedActionIsRefused() {
+        String json = scenarioExpecting("{\"actions\": [{\"type\": \"TASK\", \"kind\": \"FOLLOWUP\"}]}");
+
+        assertThatThrownBy(() -> SiyuJson.read(json, Scenario.class))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("unknown task kind 'FOLLOWUP' in actions[0]").hasMessageContaining("FOLLOW_UP")
+                .hasMessageContaining("at $.steps[0].expect");
+    }
+
+    @Test
     void misspelledFieldInAForbiddenActionIsRefusedNamingTheField() {
         String json = scenarioExpecting("{\"noActions\": [{\"type\": \"TIER_CHANGED\"}, {\"scrpt\": \"x\"}]}");
 

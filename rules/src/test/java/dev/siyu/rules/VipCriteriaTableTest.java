@@ -151,8 +151,8 @@ class VipCriteriaTableTest {
         rows.get(VIP_ROW).set(SPEND_COLUMN, "abc");
         writeXlsx(pack.resolve(XLSX_TABLE), rows);
 
-        RulePackException error = catchThrowableOfType(
-                () -> SiyuEngine.builder().rules(RulePack.directory(pack)).build(), RulePackException.class);
+        RulePackException error = catchThrowableOfType(RulePackException.class,
+                () -> SiyuEngine.builder().rules(RulePack.directory(pack)).build());
 
         assertThat(error).as("the engine must refuse the table").isNotNull();
         assertThat(error.diagnostics()).singleElement().satisfies(problem -> {
@@ -171,8 +171,8 @@ class VipCriteriaTableTest {
         Path pack = copyDefaultPack(dir.resolve("bad"), true);
         editTable(pack, edit);
 
-        RulePackException error = catchThrowableOfType(
-                () -> SiyuEngine.builder().rules(RulePack.directory(pack)).build(), RulePackException.class);
+        RulePackException error = catchThrowableOfType(RulePackException.class,
+                () -> SiyuEngine.builder().rules(RulePack.directory(pack)).build());
 
         assertThat(error).as("the engine must refuse the table").isNotNull();
         assertThat(error.diagnostics()).as(error.getMessage()).hasSize(1);

@@ -1,4 +1,4 @@
-package dev.siyu.demo;
+package dev.siyu.report;
 
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
@@ -87,7 +87,7 @@ class FunnelTest {
     void theTextAndJsonFormsCarryTheSameNumbers() {
         Funnel funnel = Funnel.of(population(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 30), SHANGHAI);
 
-        assertThat(funnel.toText()).contains("first-order rate 30.0%").contains("GMV ¥1207.90 over 3 orders");
+        assertThat(funnel.toText()).contains("first-order rate 30.0%").contains("GMV ¥1,207.90 over 3 orders");
         assertThat(SiyuJson.write(funnel)).contains("\"firstOrderRate\":0.3000").contains("\"gmv\":\"1207.90\"");
     }
 }

@@ -1,4 +1,4 @@
-package dev.siyu.demo;
+package dev.siyu.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.siyu.action.TaskKind;
@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The funnel of PLAYBOOK §12 over a population of customer states: counts per engagement level,
+ * The funnel of docs/playbook.md §12 over a population of customer states: counts per engagement level,
  * stage and tier; first-order rate (CUSTOMER + REPEAT over all), repeat rate (REPEAT over
  * purchasers), VIP rate ((VIP + KEY_ACCOUNT) over purchasers); GMV and average order value over
  * paid, unrefunded orders in the customers' ledgers; output per customer (单粉产出) per month and per
- * year over the period from {@code from} to {@code to}. Rates have four decimals, money two.
+ * year over the period from {@code from} to {@code to}. Only customers added by the end of the period
+ * count. Rates have four decimals, money two.
  *
  * <p>Immutable and thread-safe.
  */
@@ -76,7 +77,10 @@ public record Funnel(
         Map<LocalDate, Map<TaskKind, Integer>> tasksByDay = new TreeMap<>();
         Money gmv = Money.ZERO;
         int orders = 0;
-        for (Customer customer : population) {
+        // Friends count from the day they were added: the funnel of August knows nobody added in September.
+        List<Customer> friends = population.stream().filter(c -> c.addedAt()
+                .map(t -> !t.atZoneSameInstant(zone).toLocalDate().isAfter(to)).orElse(true)).toList();
+        for (Customer customer : friends) {
             engagement.merge(customer.engagement(), 1, Integer::sum);
             stage.merge(customer.stage(), 1, Integer::sum);
             tier.merge(customer.tier(), 1, Integer::sum);
@@ -93,7 +97,7 @@ public record Funnel(
             }
             customer.memory().pendingTasks().forEach(t -> count(tasksByDay, t.dueAt(), t.kind(), from, to, zone));
         }
-        int total = population.size();
+        int total = friends.size();
         int purchasers = engagement.get(Engagement.CUSTOMER) + engagement.get(Engagement.REPEAT);
         int vip = tier.get(Tier.VIP) + tier.get(Tier.KEY_ACCOUNT);
         BigDecimal days = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to) + 1);
@@ -139,16 +143,18 @@ public record Funnel(
     /** The funnel as text, for terminals. */
     public String toText() {
         StringBuilder text = new StringBuilder();
-        text.append("Funnel ").append(from).append(" .. ").append(to).append(" (PLAYBOOK §12)\n");
-        steps().forEach((step, n) -> text.append(String.format("  %-18s %7d  %s%n", step, n, percent(n))));
+        text.append("Funnel ").append(from).append(" .. ").append(to).append(" (docs/playbook.md §12)\n");
+        steps().forEach((step, n) -> text.append(String.format(java.util.Locale.ROOT, "  %-18s %7s  %s%n", step,
+                OperationsReport.count(n), percent(n))));
         text.append("  engagement  ").append(engagement).append('\n');
         text.append("  stage       ").append(stage).append('\n');
         text.append("  tier        ").append(tier).append('\n');
         text.append(String.format("  first-order rate %s   repeat rate %s   VIP rate %s%n",
                 pct(firstOrderRate), pct(repeatRate), pct(vipRate)));
-        text.append(String.format("  GMV ¥%s over %d orders, average order ¥%s%n", gmv, orders, averageOrderValue));
-        text.append(String.format("  output per customer (单粉产出) ¥%s a month, ¥%s a year%n",
-                outputPerCustomerPerMonth, outputPerCustomerPerYear));
+        text.append(String.format(java.util.Locale.ROOT, "  GMV %s over %s orders, average order %s%n",
+                OperationsReport.yuan(gmv), OperationsReport.count(orders), OperationsReport.yuan(averageOrderValue)));
+        text.append(String.format(java.util.Locale.ROOT, "  output per customer (单粉产出) %s a month, %s a year%n",
+                OperationsReport.yuan(outputPerCustomerPerMonth), OperationsReport.yuan(outputPerCustomerPerYear)));
         return text.toString();
     }
 
@@ -156,7 +162,8 @@ public record Funnel(
         return customers == 0 ? "" : pct(rate(n, customers));
     }
 
-    static String pct(BigDecimal rate) {
+    /** A rate as a percentage with one decimal. */
+    public static String pct(BigDecimal rate) {
         return rate.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_EVEN) + "%";
     }
 
