@@ -254,6 +254,8 @@ public final class Evaluator {
         return tracker.recent().stream().map(name -> "'" + name + "'").collect(java.util.stream.Collectors.joining(", "));
     }
 
+    private static final java.util.regex.Pattern CYCLE_DAYS = java.util.regex.Pattern.compile("[0-9]{1,4}");
+
     /**
      * Refuses the whole input, before anything changes, when one event cannot be applied: an event
      * later than {@code now}, an order without what it needs, or an attribute the fact API parses
@@ -284,7 +286,7 @@ public final class Evaluator {
             });
             event.attribute("productCycleDays").ifPresent(days -> {
                 String digits = days.strip();
-                if (!digits.matches("[0-9]{1,4}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > OrderRecord.MAX_CYCLE_DAYS) {
+                if (!CYCLE_DAYS.matcher(digits).matches() || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > OrderRecord.MAX_CYCLE_DAYS) {
                     throw InputException.forEvent(customer.id(), event.id(),
                             "attribute 'productCycleDays' must be a whole number of days from 1 to " + OrderRecord.MAX_CYCLE_DAYS
                                     + " (got a text of " + days.length() + " characters)");

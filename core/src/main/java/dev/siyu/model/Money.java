@@ -22,6 +22,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         Objects.requireNonNull(amount, "amount");
     }
 
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?[0-9]*\\.?[0-9]*");
+
     /** The most digits before the decimal point an amount may have (up to about 10^18 CNY). */
     public static final int MAX_INTEGER_DIGITS = 18;
 
@@ -39,7 +41,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     public static Money of(String text) {
         Objects.requireNonNull(text, "amount");
         String trimmed = text.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_INTEGER_DIGITS + MAX_DECIMALS + 2 || !trimmed.matches("-?[0-9]*\\.?[0-9]*")) {
+        if (trimmed.isEmpty() || trimmed.length() > MAX_INTEGER_DIGITS + MAX_DECIMALS + 2 || !PLAIN_DECIMAL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("is not a decimal amount of CNY such as 199.00 (got a text of "
                     + text.length() + " characters)");
         }
