@@ -72,8 +72,8 @@ class ContactPolicyFileTest {
                 "setting,value\nmax_per_day,two\ncontact_hours,9-21\nkind_order,FOLLOW_UP CALL\nquiet_days,7\n");
         Files.writeString(dir.resolve("empty.drl"), "package acme;\n");
 
-        RulePackException e = catchThrowableOfType(() -> SiyuEngine.builder().rules(RulePack.defaults())
-                .rules(RulePack.directory(dir)).build(), RulePackException.class);
+        RulePackException e = catchThrowableOfType(RulePackException.class, () -> SiyuEngine.builder().rules(RulePack.defaults())
+                .rules(RulePack.directory(dir)).build());
 
         String file = dir + "/shop.contact-policy.csv";
         assertThat(e.diagnostics()).extracting(Object::toString).containsExactlyInAnyOrder(

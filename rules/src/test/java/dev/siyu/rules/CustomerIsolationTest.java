@@ -25,8 +25,8 @@ class CustomerIsolationTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-03-02T10:00:00+08:00");
 
     private static RulePackException refusal(String drl) {
-        return catchThrowableOfType(() -> SiyuEngine.builder().rules(RulePack.defaults())
-                .rules(RulePack.of("acme", Map.of("acme.drl", drl))).build(), RulePackException.class);
+        return catchThrowableOfType(RulePackException.class, () -> SiyuEngine.builder().rules(RulePack.defaults())
+                .rules(RulePack.of("acme", Map.of("acme.drl", drl))).build());
     }
 
     @Test

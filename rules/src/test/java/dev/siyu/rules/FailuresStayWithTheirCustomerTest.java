@@ -131,8 +131,7 @@ class FailuresStayWithTheirCustomerTest {
         SiyuEngine engine = withRule(THROWING);
         Customer customer = Customer.builder("c-9").attribute("trouble", "yes").build();
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> engine.evaluate(customer, List.of(), NOW), SiyuException.class))
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SiyuException.class, () -> engine.evaluate(customer, List.of(), NOW)))
                 .hasMessageContaining("customer c-9").hasMessageContaining("acme: a rule that throws for one customer");
     }
 }

@@ -84,7 +84,7 @@ class HostileInputTest {
                 {"id": "c-bad", "memory": {"orders": [{"orderId": "o-1", "eventId": "e-1",
                  "at": "2026-03-01T10:00:00+08:00", "amount": "99.00", "productCycleDays": 2147483647}]}}""";
 
-        InputException e = catchThrowableOfType(() -> SiyuJson.readCustomer(json), InputException.class);
+        InputException e = catchThrowableOfType(InputException.class, () -> SiyuJson.readCustomer(json));
 
         assertThat(e).hasMessageContaining("productCycleDays must be from 1 to 3650").hasMessageContaining("$.memory.orders[0]");
     }
@@ -114,7 +114,7 @@ class HostileInputTest {
     void aTruncatedLineIsRefusedWithoutRepeatingItsContent() {
         String line = "{\"customer\": {\"id\": \"c-1\", \"name\": \"张女士\", \"attributes\": {\"phone\": \"13800138000\"";
 
-        InputException e = catchThrowableOfType(() -> SiyuJson.readRequest(line), InputException.class);
+        InputException e = catchThrowableOfType(InputException.class, () -> SiyuJson.readRequest(line));
 
         assertThat(e.getMessage()).contains("end-of-input").contains("line 1").doesNotContain("张女士").doesNotContain("13800138000");
     }
@@ -123,7 +123,7 @@ class HostileInputTest {
     void aBadTokenIsRefusedWithoutRepeatingIt() {
         String line = "{\"customer\": {\"id\": \"c-1\", \"name\": 张女士}}";
 
-        InputException e = catchThrowableOfType(() -> SiyuJson.readRequest(line), InputException.class);
+        InputException e = catchThrowableOfType(InputException.class, () -> SiyuJson.readRequest(line));
 
         assertThat(e.getMessage()).contains("Unrecognized token").contains("column 36").doesNotContain("张女士");
     }

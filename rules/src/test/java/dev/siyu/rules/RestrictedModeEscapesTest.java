@@ -35,8 +35,7 @@ class RestrictedModeEscapesTest {
                     %s
                 end
                 """.formatted(consequence));
-        return catchThrowableOfType(() -> SiyuEngine.builder().rules(RulePack.defaults()).rules(RulePack.directory(dir)).build(),
-                RulePackException.class);
+        return catchThrowableOfType(RulePackException.class, () -> SiyuEngine.builder().rules(RulePack.defaults()).rules(RulePack.directory(dir)).build());
     }
 
     @ParameterizedTest(name = "{0}")
