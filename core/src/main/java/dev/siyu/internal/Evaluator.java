@@ -188,7 +188,8 @@ public final class Evaluator {
         }
         for (Work w : work) {
             ProfileFact.Outcome outcome = w.profile.finish(w.localNow, retention);
-            results[w.position] = new Decision(w.item.customer().id(), w.localNow, outcome.customer(), outcome.actions());
+            results[w.position] = new Decision(w.item.customer().id(), w.localNow, outcome.nextEvaluationAt(),
+                    outcome.customer(), outcome.actions());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} customers, {} rule firings in {} µs", work.size(), tracker.firings(),
