@@ -5,7 +5,6 @@ import dev.siyu.EvaluationRequest;
 import dev.siyu.InputException;
 import dev.siyu.SiyuEngine;
 import dev.siyu.SiyuException;
-import dev.siyu.action.Task;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;
@@ -221,6 +220,7 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
     private void evaluate(Work work, List<Touchpoint> events, long at, OffsetDateTime time, Collector<Emitted> out,
                           Context ctx, long line) {
         OffsetDateTime now = time != null ? time : Instant.ofEpochMilli(at).atZone(settings.zone()).toOffsetDateTime();
+        long next = NONE;
         try {
             Decision decision = engine.evaluate(work.customer, events, now);
             evaluations.inc();
@@ -228,23 +228,23 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
             if (!decision.actions().isEmpty()) {
                 out.collect(new Emitted(work.customerId, work.clock[SEQ]++, SiyuJson.write(decision)));
             }
+            if (settings.schedule() == Schedule.NEXT_EVALUATION) {
+                next = decision.nextEvaluationAt().map(t -> t.toInstant().toEpochMilli()).orElse(NONE);
+            }
         } catch (SiyuException e) {
             String input = events.isEmpty() ? "{\"sweep\":\"" + now + "\"}" : SiyuJson.write(events.get(0));
             refuse(ctx, work, line, events.isEmpty() ? Optional.empty() : Optional.of(events.get(0).id()), e, input);
+            if (settings.schedule() == Schedule.NEXT_EVALUATION) {
+                next = work.clock[NEXT] > at ? work.clock[NEXT] : nextSweepAfter(at);
+            }
         }
         work.clock[LAST] = Math.max(work.clock[LAST], at);
-        work.clock[NEXT] = limit(next(work.customer, work.clock[LAST]));
-    }
-
-    /** The next evaluation after {@code at}, by the schedule. */
-    private long next(Customer customer, long at) {
-        long sweep = nextSweepAfter(at);
         if (settings.schedule() == Schedule.DAILY_SWEEP) {
-            return sweep;
+            next = nextSweepAfter(work.clock[LAST]);
+        } else if (next <= work.clock[LAST]) {
+            next = nextSweepAfter(work.clock[LAST]); // never back in time
         }
-        long due = customer.memory().pendingTasks().stream().map(Task::dueAt)
-                .mapToLong(t -> t.toInstant().toEpochMilli()).filter(t -> t > at).min().orElse(NONE);
-        return Math.min(sweep, due);
+        work.clock[NEXT] = limit(next);
     }
 
     /** The first sweep strictly after {@code at}. */

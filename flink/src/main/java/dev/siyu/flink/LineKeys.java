@@ -39,14 +39,18 @@ public final class LineKeys extends ProcessFunction<NumberedLine, InputLine> {
             Scan scan = scan(value.text());
             if (scan.customerId == null || scan.customerId.isBlank()) {
                 ctx.output(refused, Refusals.refused(value.line(), Optional.empty(), Optional.empty(),
-                        "line " + value.line() + ": missing required field 'id' at $.customer", value.text(), 0));
+                        where(value) + "missing required field 'id' at $.customer", value.text(), 0));
                 return;
             }
             out.collect(new InputLine(scan.customerId, value.line(), value.text(), scan.earliest));
         } catch (IOException e) {
             ctx.output(refused, Refusals.refused(value.line(), Optional.empty(), Optional.empty(),
-                    "line " + value.line() + ": malformed JSON: " + firstLine(e.getMessage()), value.text(), 0));
+                    where(value) + "malformed JSON: " + firstLine(e.getMessage()), value.text(), 0));
         }
+    }
+
+    private static String where(NumberedLine value) {
+        return value.line() > 0 ? "line " + value.line() + ": " : "";
     }
 
     private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package dev.siyu.flink;
 
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -39,6 +40,7 @@ public final class LocalRun {
     private final int parallelism;
     private final java.time.Duration checkpointInterval;
     private UnaryOperator<DataStream<NumberedLine>> inputStep = UnaryOperator.identity();
+    private UnaryOperator<DataStream<Emitted>> decisionStep = UnaryOperator.identity();
 
     /**
      * @param states where the final states go; ignored when {@code settings} has no window
@@ -64,6 +66,12 @@ public final class LocalRun {
         return this;
     }
 
+    /** A step between the evaluation and the decisions' sink (tests put a failure there). */
+    LocalRun withDecisionStep(UnaryOperator<DataStream<Emitted>> step) {
+        this.decisionStep = step;
+        return this;
+    }
+
     /** What a run wrote, and how long the job took. */
     public record Summary(long decisions, long refused, long states, long jobMillis) { }
 
@@ -75,11 +83,14 @@ public final class LocalRun {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(200));
+            // checkpoints on disk: the job manager's heap storage holds only a few megabytes of state
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints").toUri().toString());
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
             env.enableCheckpointing(checkpointInterval.toMillis());
             DataStream<NumberedLine> lines = inputStep.apply(SiyuFlinkJob.fileInput(env, input));
             SiyuFlinkJob.Outputs outputs = SiyuFlinkJob.wire(lines, settings, outOfOrderness, parallelism);
-            outputs.decisions().sinkTo(sink(work.resolve("decisions"))).name("decisions").uid("siyu-decisions-sink");
+            decisionStep.apply(outputs.decisions()).sinkTo(sink(work.resolve("decisions"))).name("decisions").uid("siyu-decisions-sink");
             outputs.refused().sinkTo(sink(work.resolve("refused"))).name("refused").uid("siyu-refused-sink");
             outputs.states().sinkTo(sink(work.resolve("states"))).name("states").uid("siyu-states-sink");
             long started = System.nanoTime();

@@ -12,9 +12,10 @@ public enum Schedule {
      */
     DAILY_SWEEP,
     /**
-     * At the next morning's sweep or at the earliest pending task's due time, whichever is
-     * earlier: fewer idle evaluations are not saved, but tasks leave the pending list when they
-     * fall due. (To move to {@code Decision.nextEvaluationAt()} once the engine returns it.)
+     * At the decision's {@code nextEvaluationAt} (the earliest SLA deadline, pending task, stage
+     * threshold, holiday or solar term): no idle evaluations, so far fewer of them; a customer whose
+     * decision asks for no later evaluation sleeps until its next event. If an evaluation is refused,
+     * the customer is tried again at the next morning's sweep.
      */
-    NEXT_DUE
+    NEXT_EVALUATION
 }

@@ -70,7 +70,7 @@ public final class SiyuFlinkCli implements Callable<Integer> {
     @Option(names = "--sweep-at", defaultValue = "08:30", paramLabel = "HH:MM", description = "local time of the morning sweep (default: ${DEFAULT-VALUE})")
     LocalTime sweepAt;
 
-    @Option(names = "--schedule", defaultValue = "DAILY_SWEEP", description = "DAILY_SWEEP (as siyu simulate) or NEXT_DUE (also at task due times); default: ${DEFAULT-VALUE}")
+    @Option(names = "--schedule", defaultValue = "DAILY_SWEEP", description = "DAILY_SWEEP (every morning, as siyu simulate) or NEXT_EVALUATION (at each decision's nextEvaluationAt); default: ${DEFAULT-VALUE}")
     Schedule schedule;
 
     @Option(names = "--out-of-orderness", defaultValue = "PT10M", paramLabel = "DURATION", description = "watermark bound, ISO-8601 (default: ${DEFAULT-VALUE})")
