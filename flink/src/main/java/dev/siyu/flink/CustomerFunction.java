@@ -9,6 +9,7 @@ import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -63,6 +64,12 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
     /** The final state of each customer at the end of a bounded window (CONTRACT.md "Customer"). */
     public static final OutputTag<Emitted> STATES = new OutputTag<>("states", Types.POJO(Emitted.class));
 
+    /** The accumulator (and, prefixed {@code siyu}, metric) of evaluations done. */
+    public static final String EVALUATIONS = "evaluations";
+
+    /** The accumulator of events applied later than the customer's clock. */
+    public static final String LATE_EVENTS = "lateEvents";
+
     private static final long NONE = Long.MAX_VALUE;
     /** Positions in the clock state. */
     private static final int NEXT = 0;
@@ -78,6 +85,8 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
     private transient Counter evaluations;
     private transient Counter lateEvents;
     private transient Counter refusals;
+    private transient LongCounter evaluationCount;
+    private transient LongCounter lateCount;
     private transient long windowStart;
     private transient long windowEnd;
 
@@ -87,7 +96,7 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
 
     @Override
     public void open(OpenContext openContext) {
-        SiyuEngine.Builder builder = SiyuEngine.builder().rules(RulePack.defaults());
+        SiyuEngine.Builder builder = SiyuEngine.builder().rules(RulePack.defaults()).retention(settings.retention());
         settings.rulesDir().ifPresent(dir -> builder.rules(RulePack.directory(Path.of(dir))));
         engine = builder.build();
         customerState = getRuntimeContext().getState(
@@ -97,6 +106,10 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
         evaluations = getRuntimeContext().getMetricGroup().counter("siyuEvaluations");
         lateEvents = getRuntimeContext().getMetricGroup().counter("siyuLateEvents");
         refusals = getRuntimeContext().getMetricGroup().counter("siyuRefused");
+        evaluationCount = new LongCounter();
+        lateCount = new LongCounter();
+        getRuntimeContext().addAccumulator(EVALUATIONS, evaluationCount);
+        getRuntimeContext().addAccumulator(LATE_EVENTS, lateCount);
         ZoneId zone = settings.zone();
         windowStart = settings.firstDay().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(Long.MIN_VALUE);
         windowEnd = settings.lastDay().map(d -> d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1)
@@ -152,6 +165,7 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
             }
             if (at < work.clock[LAST]) {
                 lateEvents.inc();
+                lateCount.add(1);
                 evaluate(work, List.of(event), work.clock[LAST], null, out, ctx, input.line());
             } else {
                 evaluate(work, List.of(event), at, event.at(), out, ctx, input.line());
@@ -224,6 +238,7 @@ public final class CustomerFunction extends KeyedProcessFunction<String, InputLi
         try {
             Decision decision = engine.evaluate(work.customer, events, now);
             evaluations.inc();
+            evaluationCount.add(1);
             work.customer = decision.customer();
             if (!decision.actions().isEmpty()) {
                 out.collect(new Emitted(work.customerId, work.clock[SEQ]++, SiyuJson.write(decision)));

@@ -1,6 +1,9 @@
 package dev.siyu.flink;
 
+import dev.siyu.SiyuEngine;
+
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -30,9 +33,10 @@ public final class EvaluationSettings implements Serializable {
     private final Schedule schedule;
     private final LocalDate firstDay;
     private final LocalDate lastDay;
+    private final Duration retention;
 
     private EvaluationSettings(String rulesDir, ZoneId zone, LocalTime sweepAt, Schedule schedule, LocalDate firstDay,
-                               LocalDate lastDay) {
+                               LocalDate lastDay, Duration retention) {
         this.rulesDir = rulesDir;
         this.zone = Objects.requireNonNull(zone, "zone");
         this.sweepAt = Objects.requireNonNull(sweepAt, "sweepAt");
@@ -42,35 +46,52 @@ public final class EvaluationSettings implements Serializable {
         }
         this.firstDay = firstDay;
         this.lastDay = lastDay;
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive, got " + retention);
+        }
+        this.retention = retention;
     }
 
     /** The defaults: the bundled playbook, daily sweeps at 08:30 Asia/Shanghai, no window (an unbounded stream). */
     public static EvaluationSettings defaults() {
-        return new EvaluationSettings(null, DEFAULT_ZONE, DEFAULT_SWEEP, Schedule.DAILY_SWEEP, null, null);
+        return new EvaluationSettings(null, DEFAULT_ZONE, DEFAULT_SWEEP, Schedule.DAILY_SWEEP, null, null,
+                SiyuEngine.DEFAULT_RETENTION);
     }
 
     /** A rule directory layered over the bundled playbook. */
     public EvaluationSettings withRulesDir(String dir) {
-        return new EvaluationSettings(Objects.requireNonNull(dir, "dir"), zone, sweepAt, schedule, firstDay, lastDay);
+        return new EvaluationSettings(Objects.requireNonNull(dir, "dir"), zone, sweepAt, schedule, firstDay, lastDay, retention);
     }
 
     public EvaluationSettings withSchedule(Schedule value) {
-        return new EvaluationSettings(rulesDir, zone, sweepAt, value, firstDay, lastDay);
+        return new EvaluationSettings(rulesDir, zone, sweepAt, value, firstDay, lastDay, retention);
     }
 
     /** The zone of days and of the sweep time. */
     public EvaluationSettings withZone(ZoneId value) {
-        return new EvaluationSettings(rulesDir, value, sweepAt, schedule, firstDay, lastDay);
+        return new EvaluationSettings(rulesDir, value, sweepAt, schedule, firstDay, lastDay, retention);
     }
 
     public EvaluationSettings withSweepAt(LocalTime value) {
-        return new EvaluationSettings(rulesDir, zone, value, schedule, firstDay, lastDay);
+        return new EvaluationSettings(rulesDir, zone, value, schedule, firstDay, lastDay, retention);
     }
 
     /** A bounded run over the days {@code first} to {@code last}, inclusive. */
     public EvaluationSettings withWindow(LocalDate first, LocalDate last) {
         return new EvaluationSettings(rulesDir, zone, sweepAt, schedule, Objects.requireNonNull(first, "first"),
-                Objects.requireNonNull(last, "last"));
+                Objects.requireNonNull(last, "last"), retention);
+    }
+
+    /**
+     * How long the engine keeps processed event ids, marks, the order ledger and sent tasks
+     * ({@link SiyuEngine.Builder#retention}; default 400 days). It sets most of the state's size.
+     */
+    public EvaluationSettings withRetention(Duration value) {
+        return new EvaluationSettings(rulesDir, zone, sweepAt, schedule, firstDay, lastDay, value);
+    }
+
+    public Duration retention() {
+        return retention;
     }
 
     public Optional<String> rulesDir() {

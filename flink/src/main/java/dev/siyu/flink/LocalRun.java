@@ -1,5 +1,6 @@
 package dev.siyu.flink;
 
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -73,7 +74,7 @@ public final class LocalRun {
     }
 
     /** What a run wrote, and how long the job took. */
-    public record Summary(long decisions, long refused, long states, long jobMillis) { }
+    public record Summary(long decisions, long refused, long states, long jobMillis, long evaluations, long lateEvents) { }
 
     /** Runs the job to its end and writes the three files. */
     public Summary run() throws Exception {
@@ -94,15 +95,21 @@ public final class LocalRun {
             outputs.refused().sinkTo(sink(work.resolve("refused"))).name("refused").uid("siyu-refused-sink");
             outputs.states().sinkTo(sink(work.resolve("states"))).name("states").uid("siyu-states-sink");
             long started = System.nanoTime();
-            env.execute("siyu " + input.getFileName());
+            JobExecutionResult result = env.execute("siyu " + input.getFileName());
             long millis = (System.nanoTime() - started) / 1_000_000;
             long d = merge(work.resolve("decisions"), decisions);
             long r = merge(work.resolve("refused"), refused);
             long s = settings.lastDay().isPresent() ? merge(work.resolve("states"), states) : 0;
-            return new Summary(d, r, s, millis);
+            return new Summary(d, r, s, millis, count(result, CustomerFunction.EVALUATIONS),
+                    count(result, CustomerFunction.LATE_EVENTS));
         } finally {
             delete(work);
         }
+    }
+
+    private static long count(JobExecutionResult result, String name) {
+        Object value = result.getAllAccumulatorResults().get(name);
+        return value instanceof Long n ? n : 0;
     }
 
     private static FileSink<Emitted> sink(Path dir) {

@@ -73,6 +73,9 @@ public final class SiyuFlinkCli implements Callable<Integer> {
     @Option(names = "--schedule", defaultValue = "DAILY_SWEEP", description = "DAILY_SWEEP (every morning, as siyu simulate) or NEXT_EVALUATION (at each decision's nextEvaluationAt); default: ${DEFAULT-VALUE}")
     Schedule schedule;
 
+    @Option(names = "--retention", defaultValue = "P400D", paramLabel = "DURATION", description = "how long processed event ids, marks and the order ledger are kept (default: ${DEFAULT-VALUE})")
+    Duration retention;
+
     @Option(names = "--out-of-orderness", defaultValue = "PT10M", paramLabel = "DURATION", description = "watermark bound, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration outOfOrderness;
 
@@ -110,7 +113,7 @@ public final class SiyuFlinkCli implements Callable<Integer> {
         LocalDate first = from != null ? from : days.get()[0];
         LocalDate last = to != null ? to : days.get()[1];
         EvaluationSettings settings = EvaluationSettings.defaults().withZone(zone).withSweepAt(sweepAt)
-                .withSchedule(schedule).withWindow(first, last);
+                .withSchedule(schedule).withRetention(retention).withWindow(first, last);
         if (rules != null) {
             settings = settings.withRulesDir(rules.toAbsolutePath().toString());
         }
@@ -119,13 +122,14 @@ public final class SiyuFlinkCli implements Callable<Integer> {
         LocalRun.Summary summary = new LocalRun(in, out, refusedFile, stateFile, settings, outOfOrderness, parallelism,
                 checkpointInterval).run();
         stdout.printf("%,d decisions with actions to %s; %,d final states to %s; %,d refused to %s (days %s to %s, "
-                        + "parallelism %d, job %.1f s)%n", summary.decisions(), out, summary.states(), stateFile,
-                summary.refused(), refusedFile, first, last, parallelism, summary.jobMillis() / 1000.0);
+                        + "parallelism %d, %,d evaluations, %,d late events, job %.1f s)%n", summary.decisions(), out,
+                summary.states(), stateFile, summary.refused(), refusedFile, first, last, parallelism,
+                summary.evaluations(), summary.lateEvents(), summary.jobMillis() / 1000.0);
         stdout.flush();
         if (summary.refused() > 0) {
             err.println(summary.refused() + " inputs were refused; see " + refusedFile);
             err.flush();
-            return 2;
+            return 1;
         }
         return 0;
     }

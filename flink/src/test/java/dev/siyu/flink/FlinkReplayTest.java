@@ -117,6 +117,7 @@ class FlinkReplayTest {
         assertThat(CountLines.SEEN.get()).as("lines read, counting those read again after the restart")
                 .isLessThan(FailOnce.LINES_AT_FAILURE.get() + 1_500);
         assertThat(failed.refused()).isZero();
+        assertThat(failed.lateEvents()).isZero();
         assertThat(lines("failed.state.ndjson")).hasSize(1_500).isEqualTo(lines("clean.state.ndjson"));
         List<String> decisions = lines("failed.ndjson");
         assertThat(decisions).isEqualTo(lines("clean.ndjson"));

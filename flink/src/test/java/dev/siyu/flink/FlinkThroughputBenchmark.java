@@ -5,6 +5,7 @@ import dev.siyu.EvaluationRequest;
 import dev.siyu.SiyuEngine;
 import dev.siyu.demo.ShopData;
 import dev.siyu.demo.ShopGenerator;
+import dev.siyu.json.SiyuJson;
 import dev.siyu.pack.RulePack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -71,27 +72,47 @@ class FlinkThroughputBenchmark {
         report.append(String.format("in-process day-by-day replay, %d cores: %.1f s, %,.0f events/s, %,.0f evaluations/s%n",
                 Runtime.getRuntime().availableProcessors(), replaySeconds, events / replaySeconds, (events + sweeps) / replaySeconds));
 
-        for (int parallelism : new int[] {1, 2}) {
-            String name = "p" + parallelism;
-            LocalRun.Summary summary = new LocalRun(in, dir.resolve(name + ".ndjson"), dir.resolve(name + ".refused.ndjson"),
-                    dir.resolve(name + ".state.ndjson"), EvaluationSettings.defaults().withWindow(window[0], window[1]),
-                    Duration.ofMinutes(10), parallelism, Duration.ofSeconds(10)).run();
-            double seconds = summary.jobMillis() / 1000.0;
-            report.append(String.format("flink MiniCluster, parallelism %d: %.1f s, %,.0f events/s, %,.0f evaluations/s (%,d decisions)%n",
-                    parallelism, seconds, events / seconds, (events + sweeps) / seconds, summary.decisions()));
+        for (Schedule schedule : Schedule.values()) {
+            for (int parallelism : new int[] {1, 2}) {
+                String name = schedule + "-p" + parallelism;
+                LocalRun.Summary summary = new LocalRun(in, dir.resolve(name + ".ndjson"), dir.resolve(name + ".refused.ndjson"),
+                        dir.resolve(name + ".state.ndjson"),
+                        EvaluationSettings.defaults().withSchedule(schedule).withWindow(window[0], window[1]),
+                        Duration.ofMinutes(10), parallelism, Duration.ofSeconds(10)).run();
+                double seconds = summary.jobMillis() / 1000.0;
+                report.append(String.format("flink MiniCluster, %s, parallelism %d: %.1f s, %,.0f events/s, %,d evaluations, "
+                                + "%,.0f evaluations/s, %,d decisions with actions%n", schedule, parallelism, seconds,
+                        events / seconds, summary.evaluations(), summary.evaluations() / seconds, summary.decisions()));
+            }
         }
-        List<String> states = Files.readAllLines(dir.resolve("p1.state.ndjson"), StandardCharsets.UTF_8);
+        List<String> states = Files.readAllLines(dir.resolve("DAILY_SWEEP-p1.state.ndjson"), StandardCharsets.UTF_8);
         long bytes = 0;
         long deflated = 0;
         long max = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
         for (String state : states) {
             byte[] utf8 = state.getBytes(StandardCharsets.UTF_8);
             bytes += utf8.length;
             max = Math.max(max, utf8.length);
             deflated += deflate(utf8);
+            double x = SiyuJson.readCustomer(state).memory().processedEvents().size();
+            sx += x;
+            sy += utf8.length;
+            sxx += x * x;
+            sxy += x * utf8.length;
         }
+        int n = states.size();
+        double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        double intercept = (sy - slope * sx) / n;
+        report.append(String.format("state size ~ %.0f bytes + %.1f bytes per event kept (least squares over %,d customers, "
+                + "mean %.1f events kept)%n", intercept, slope, n, sx / n));
         report.append(String.format("state per customer (final, JSON UTF-8): mean %,d bytes, max %,d bytes; deflated mean %,d bytes%n",
                 bytes / states.size(), max, deflated / states.size()));
+        report.append("load average at the end (1, 5, 15 min; 2 cores shared with other builds): ")
+                .append(Files.readString(Path.of("/proc/loadavg")).strip()).append('\n');
         System.out.print(report);
         Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "siyu-flink-benchmark.txt"), report);
     }
