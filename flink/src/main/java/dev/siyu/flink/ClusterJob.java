@@ -1,12 +1,12 @@
 package dev.siyu.flink;
 
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,11 +25,11 @@ import java.util.concurrent.Callable;
         "Submits the Siyu job to the Flink cluster of `flink run`: NDJSON input file in, part files out.")
 public final class ClusterJob implements Callable<Integer> {
 
-    @Option(names = "--in", required = true, paramLabel = "FILE", description = "the input, a path every task manager can read")
-    Path in;
+    @Option(names = "--in", required = true, paramLabel = "URI", description = "the input: a path or URI (s3://…, hdfs://…) every task manager can read")
+    String in;
 
-    @Option(names = "--out-dir", required = true, paramLabel = "DIR", description = "where decisions/, refused/ and states/ go")
-    Path outDir;
+    @Option(names = "--out-dir", required = true, paramLabel = "URI", description = "where decisions/, refused/ and states/ go")
+    String outDir;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "a rule directory on every task manager, layered on the default playbook")
     String rules;
@@ -69,12 +69,12 @@ public final class ClusterJob implements Callable<Integer> {
         if (from != null && to != null) {
             settings = settings.withWindow(from, to);
         }
-        DataStream<NumberedLine> lines = SiyuFlinkJob.fileInput(env, in);
+        DataStream<NumberedLine> lines = SiyuFlinkJob.fileInput(env, new Path(in));
         SiyuFlinkJob.Outputs outputs = SiyuFlinkJob.wire(lines, settings, outOfOrderness, env.getParallelism());
-        outputs.decisions().sinkTo(SiyuFlinkJob.partSink(outDir.resolve("decisions"))).uid("siyu-decisions-sink");
-        outputs.refused().sinkTo(SiyuFlinkJob.partSink(outDir.resolve("refused"))).uid("siyu-refused-sink");
-        outputs.states().sinkTo(SiyuFlinkJob.partSink(outDir.resolve("states"))).uid("siyu-states-sink");
-        env.execute("siyu " + in.getFileName());
+        outputs.decisions().sinkTo(SiyuFlinkJob.partSink(new Path(outDir, "decisions"))).uid("siyu-decisions-sink");
+        outputs.refused().sinkTo(SiyuFlinkJob.partSink(new Path(outDir, "refused"))).uid("siyu-refused-sink");
+        outputs.states().sinkTo(SiyuFlinkJob.partSink(new Path(outDir, "states"))).uid("siyu-states-sink");
+        env.execute("siyu " + new Path(in).getName());
         return 0;
     }
 }

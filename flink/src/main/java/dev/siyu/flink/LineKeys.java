@@ -1,6 +1,7 @@
 package dev.siyu.flink;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.siyu.json.SiyuJson;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -45,7 +46,8 @@ public final class LineKeys extends ProcessFunction<NumberedLine, InputLine> {
             out.collect(new InputLine(scan.customerId, value.line(), value.text(), scan.earliest));
         } catch (IOException e) {
             ctx.output(refused, Refusals.refused(value.line(), Optional.empty(), Optional.empty(),
-                    where(value) + "malformed JSON: " + firstLine(e.getMessage()), value.text(), 0));
+                    where(value) + "malformed JSON: " + firstLine(
+                            e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()), value.text(), 0));
         }
     }
 

@@ -42,9 +42,13 @@ public final class SiyuFlinkJob {
      * reader: one file is one split, and a single reader keeps the line order.
      */
     public static DataStream<NumberedLine> fileInput(StreamExecutionEnvironment env, java.nio.file.Path file) {
-        FileSource<NumberedLine> source = FileSource.forRecordStreamFormat(new NumberedLineFormat(),
-                Path.fromLocalFile(file.toAbsolutePath().toFile())).build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "siyu-input " + file.getFileName())
+        return fileInput(env, Path.fromLocalFile(file.toAbsolutePath().toFile()));
+    }
+
+    /** {@link #fileInput(StreamExecutionEnvironment, java.nio.file.Path)} for any Flink file system URI ({@code s3://…}). */
+    public static DataStream<NumberedLine> fileInput(StreamExecutionEnvironment env, Path file) {
+        FileSource<NumberedLine> source = FileSource.forRecordStreamFormat(new NumberedLineFormat(), file).build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "siyu-input " + file.getName())
                 .setParallelism(1).uid("siyu-input");
     }
 
@@ -79,7 +83,12 @@ public final class SiyuFlinkJob {
      * sorted NDJSON file.
      */
     public static FileSink<Emitted> partSink(java.nio.file.Path dir) {
-        return FileSink.forRowFormat(Path.fromLocalFile(dir.toAbsolutePath().toFile()), new PartEncoder())
+        return partSink(Path.fromLocalFile(dir.toAbsolutePath().toFile()));
+    }
+
+    /** {@link #partSink(java.nio.file.Path)} for any Flink file system URI ({@code s3://…}). */
+    public static FileSink<Emitted> partSink(Path dir) {
+        return FileSink.forRowFormat(dir, new PartEncoder())
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .build();
     }

@@ -102,10 +102,10 @@ class FlinkReplayTest {
     @Test
     void aJobFailedMidRun_restartsFromItsCheckpoint_andLosesNoTaskAndRepeatsNone() throws Exception {
         Path in = dir.resolve("shop.ndjson");
-        shop(in, 7, 1_500, 30);
+        shop(in, 7, 800, 20);
         LocalDate[] days = window(in);
         job(in, "clean", days, 2, Duration.ofMillis(200)).run();
-        FailOnce.reset(3_000);
+        FailOnce.reset(1_000);
 
         LocalRun.Summary failed = job(in, "failed", days, 2, Duration.ofMillis(200))
                 .withInputStep(lines -> lines.map(new CountLines()).name("count-lines").setParallelism(1))
@@ -115,10 +115,10 @@ class FlinkReplayTest {
 
         assertThat(FailOnce.FAILED).as("the injected failure happened after a completed checkpoint").isTrue();
         assertThat(CountLines.SEEN.get()).as("lines read, counting those read again after the restart")
-                .isLessThan(FailOnce.LINES_AT_FAILURE.get() + 1_500);
+                .isLessThan(FailOnce.LINES_AT_FAILURE.get() + 800);
         assertThat(failed.refused()).isZero();
         assertThat(failed.lateEvents()).isZero();
-        assertThat(lines("failed.state.ndjson")).hasSize(1_500).isEqualTo(lines("clean.state.ndjson"));
+        assertThat(lines("failed.state.ndjson")).hasSize(800).isEqualTo(lines("clean.state.ndjson"));
         List<String> decisions = lines("failed.ndjson");
         assertThat(decisions).isEqualTo(lines("clean.ndjson"));
         assertThat(new TreeSet<>(decisions)).hasSameSizeAs(decisions);
