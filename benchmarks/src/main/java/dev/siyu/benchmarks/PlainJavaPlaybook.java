@@ -184,7 +184,7 @@ public final class PlainJavaPlaybook {
         }
         if (type.equals("OBJECTION")) {
             as(t, "objection: suggest the talk-track of the scene", () -> {
-                String kind = e.attribute("kind").orElse("").trim().toLowerCase();
+                String kind = e.attribute("kind").orElse("").trim().toLowerCase(java.util.Locale.ROOT);
                 p.suggestScript(kind.equals("price") ? "objection.price" : kind.equals("compare") ? "objection.compare"
                         : "objection.hesitate", "product", product);
             });
@@ -276,7 +276,7 @@ public final class PlainJavaPlaybook {
             for (String code : ChineseCalendar.holidaysOn(today)) {
                 as(t, "care: a holiday greeting at 10:00 on the day", () -> {
                     if (p.markOnce("holiday/" + code + "/" + today)) {
-                        p.scheduleTask(id + "/holiday/" + code + "/" + today, TaskKind.HOLIDAY, "holiday." + code.toLowerCase(),
+                        p.scheduleTask(id + "/holiday/" + code + "/" + today, TaskKind.HOLIDAY, "holiday." + code.toLowerCase(java.util.Locale.ROOT),
                                 p.atLocalTime(today, 10, 0), "holiday", code);
                     }
                 });
