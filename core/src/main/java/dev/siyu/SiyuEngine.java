@@ -5,6 +5,7 @@ import dev.siyu.internal.RuleBase;
 import dev.siyu.model.Customer;
 import dev.siyu.model.EventTypes;
 import dev.siyu.model.Touchpoint;
+import dev.siyu.pack.ContactPolicyFile;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.OwnerCatalog;
@@ -63,6 +64,9 @@ public final class SiyuEngine {
     /** The zone of customers who have none: {@code Asia/Shanghai}. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** How long the rules may fire for one event round before they are stopped: 5 seconds. */
+    public static final Duration DEFAULT_TIME_BOUND = Duration.ofSeconds(5);
+
     /** How long ids, marks and the order ledger are kept: 400 days (365 plus a margin). */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
 
@@ -72,12 +76,13 @@ public final class SiyuEngine {
     private final TagCatalog tagCatalog;
     private final ScriptCatalog scriptCatalog;
 
-    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, OwnerCatalog owners) {
+    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy,
+                       OwnerCatalog owners) {
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                builder.contactPolicy, catalog, new Scripts(scripts, builder.scriptValues, owners));
+                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -178,13 +183,11 @@ public final class SiyuEngine {
 
     private List<BatchOutcome> evaluateBatch(List<EvaluationRequest> batch, long first, OffsetDateTime now) {
         List<Evaluator.Item> items = batch.stream().map(r -> new Evaluator.Item(r.customer(), r.events(), now)).toList();
-        List<Object> results = evaluator.evaluateAll(items);
+        List<Evaluator.Result> results = evaluator.evaluateAll(items);
         List<BatchOutcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Object result = results.get(i);
-            outcomes.add(result instanceof Decision decision
-                    ? new BatchOutcome(first + i, batch.get(i), Optional.of(decision), Optional.empty())
-                    : new BatchOutcome(first + i, batch.get(i), Optional.empty(), Optional.of((SiyuException) result)));
+            Evaluator.Result result = results.get(i);
+            outcomes.add(new BatchOutcome(first + i, batch.get(i), result.decision(), result.error()));
         }
         return outcomes;
     }
@@ -231,10 +234,26 @@ public final class SiyuEngine {
         private ZoneId zone = DEFAULT_ZONE;
         private Set<String> inboundTypes = EventTypes.DEFAULT_INBOUND;
         private Duration retention = DEFAULT_RETENTION;
-        private ContactPolicy contactPolicy = ContactPolicy.DEFAULT;
+        private ContactPolicy contactPolicy; // null: the packs' contact-policy files
         private final Map<String, String> scriptValues = new TreeMap<>();
+        private Duration timeBound = DEFAULT_TIME_BOUND;
 
         private Builder() {
+        }
+
+        /**
+         * How long the rules may fire for one event round (one event of each customer of a
+         * session, or the sweep) before they are stopped and the session's customers evaluated
+         * alone, so that only the one at fault is refused (default 5 s). Checked between
+         * firings: a consequence that never returns is not stopped, so untrusted rule files belong
+         * in a process of their own.
+         */
+        public Builder timeBound(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("time bound must be positive, got " + value);
+            }
+            this.timeBound = value;
+            return this;
         }
 
         /** Adds a rule pack as the next layer. */
@@ -276,7 +295,11 @@ public final class SiyuEngine {
             return this;
         }
 
-        /** When tasks may reach customers: contact hours, caps, history (default: the playbook's, §9). */
+        /**
+         * When tasks may reach customers: contact hours, caps, history. Without this call the
+         * policy comes from the packs' {@code *.contact-policy.csv} files over the playbook's
+         * ({@link ContactPolicy#DEFAULT}); with it, this policy replaces theirs.
+         */
         public Builder contactPolicy(ContactPolicy value) {
             this.contactPolicy = Objects.requireNonNull(value, "contactPolicy");
             return this;
@@ -295,12 +318,13 @@ public final class SiyuEngine {
             List<RulePack> layered = Layers.effective(packs);
             TagCatalog catalog = TagCatalog.of(layered);
             ScriptCatalog scripts = ScriptCatalog.of(layered);
+            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered);
             OwnerCatalog owners = OwnerCatalog.of(layered);
             RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts, owners);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners);
         }
     }
 }
