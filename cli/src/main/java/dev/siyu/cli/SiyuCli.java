@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 @Command(name = "siyu", mixinStandardHelpOptions = true, version = "siyu 0.1.0",
         description = "Runs the private-domain customer-operations playbook on customers and touchpoints.",
         subcommands = {DemoCommand.class, SimulateCommand.class, ReportCommand.class, EvaluateCommand.class,
-                TestCommand.class, CheckCommand.class, GenerateCommand.class})
+                TestCommand.class, CheckCommand.class, GenerateCommand.class, RunCommand.class})
 public final class SiyuCli implements Runnable {
 
     @CommandLine.Spec

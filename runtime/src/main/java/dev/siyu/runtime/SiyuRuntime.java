@@ -159,6 +159,7 @@ public final class SiyuRuntime implements AutoCloseable {
                     new ArrayList<>(List.of(wakeTask, deliverTask))); // start tasks are added to these
             builder.clock(manualClock);
             builder.tableName(TABLE);
+            builder.alwaysPersistTimestampInUTC();
             builder.startTasks(List.of(sweepTask));
             this.scheduler = builder.build();
         } else {
@@ -166,6 +167,7 @@ public final class SiyuRuntime implements AutoCloseable {
             this.clock = b.clock;
             this.scheduler = Scheduler.create(bound, wakeTask, deliverTask)
                     .tableName(TABLE)
+                    .alwaysPersistTimestampInUTC()
                     .startTasks(sweepTask)
                     .threads(b.threads)
                     .pollingInterval(b.pollingInterval)
