@@ -300,6 +300,41 @@ public final class SiyuRuntime implements AutoCloseable {
         return stored ? Ingested.STORED : Ingested.DUPLICATE;
     }
 
+    /** Feedback type: the task reached the customer. */
+    public static final String TASK_SENT = "TASK_SENT";
+    /** Feedback type: the task could not be sent; attribute {@code reason} says why. */
+    public static final String TASK_FAILED = "TASK_FAILED";
+    /** Feedback type: what the task asked for was done (the customer replied, bought, …). */
+    public static final String TASK_DONE = "TASK_DONE";
+
+    /**
+     * Reports what became of a task, as a touchpoint of the customer keyed by the task key (CONTRACT.md):
+     * type {@link #TASK_SENT}, {@link #TASK_FAILED} (with a reason such as {@code NOT_FRIEND},
+     * {@code QUOTA}, {@code DECLINED}) or {@link #TASK_DONE}; attributes {@code taskKey}, {@code reason}
+     * and, from the outbox, the task's {@code kind} and {@code script}. The event id is
+     * {@code <type>/<task key>}, so the same report twice is stored once.
+     */
+    public Ingested feedback(String customerId, String taskKey, String type, Optional<String> reason) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(taskKey, "taskKey");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(reason, "reason");
+        Touchpoint event = Touchpoint.of(type + "/" + taskKey, type, now()).with("taskKey", taskKey);
+        if (reason.isPresent()) {
+            event = event.with("reason", reason.get());
+        }
+        Optional<Store.OutboxRow> row;
+        try {
+            row = tx.autoCommit(c -> store.outbox(c, customerId, taskKey));
+        } catch (SQLException e) {
+            throw Transactions.failure("cannot read task " + taskKey + " of customer " + customerId, e);
+        }
+        if (row.isPresent() && SiyuJson.read(row.get().payload(), Action.class) instanceof Task task) {
+            event = event.with("kind", task.kind().name()).with("script", task.script());
+        }
+        return ingest(customerId, event);
+    }
+
     /** The customer's stored state, if the runtime knows the customer. */
     public Optional<Customer> customer(String customerId) {
         try {
@@ -660,6 +695,18 @@ public final class SiyuRuntime implements AutoCloseable {
             } else if (action instanceof Alert alert) {
                 alertSink.raise(new RaisedAlert(row.customerId(), row.key(), row.dueAt(), alert, attempt));
             }
+        } catch (TaskRefused refused) {
+            try {
+                tx.autoCommit(c -> {
+                    store.attemptFailed(c, outboxId, attempt, "refused: " + refused.reason(), true);
+                    return null;
+                });
+            } catch (SQLException sql) {
+                throw Transactions.failure("cannot record the refusal of " + row.key(), sql);
+            }
+            LOG.info("{} {} of customer {} refused: {}", row.kind(), row.key(), row.customerId(), refused.reason());
+            feedback(row.customerId(), row.key(), TASK_FAILED, Optional.of(refused.reason()));
+            return;
         } catch (Exception e) {
             boolean last = attempt >= maxAttempts;
             String error = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

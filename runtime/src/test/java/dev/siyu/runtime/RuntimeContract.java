@@ -186,6 +186,48 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void aTaskRefusedOnTheQuota_isNotRetried_butGoesOutAgainOnTheNextContactDay() {
+        Recorder host = new Recorder();
+        TaskSender quotaToday = task -> {
+            if (task.key().equals("c-1/cadence/e1/same_day")) {
+                throw new TaskRefused("QUOTA");
+            }
+            host.send(task);
+        };
+        SiyuRuntime runtime = runtime(database(), quotaToday, host, "2026-03-02T10:30");
+        runtime.ingest("c-1", Touchpoint.of("e1", "PRICE_INQUIRY", at("2026-03-02T10:00")).on("WECOM"));
+
+        advance(runtime, "2026-03-03T12:00");
+
+        assertThat(runtime.outbox(OutboxStatus.FAILED)).singleElement().satisfies(entry -> {
+            assertThat(entry.key()).isEqualTo("c-1/cadence/e1/same_day");
+            assertThat(entry.attempts()).isEqualTo(1);
+            assertThat(entry.lastError()).contains("refused: QUOTA");
+        });
+        assertThat(host.tasks()).filteredOn(t -> t.key().startsWith("c-1/cadence/e1/same_day/retry/"))
+                .singleElement().satisfies(retry -> {
+                    assertThat(retry.task().script()).isEqualTo("followup.same_day");
+                    assertThat(retry.task().dueAt().toInstant()).isEqualTo(at("2026-03-03T09:00").toInstant());
+                });
+        assertThat(runtime.customer("c-1")).get().satisfies(c -> assertThat(c.memory().processedEvents())
+                .containsKey("TASK_FAILED/c-1/cadence/e1/same_day"));
+    }
+
+    @Test
+    void feedbackReportedTwice_isStoredOnce() {
+        Recorder host = new Recorder();
+        SiyuRuntime runtime = runtime(database(), host, host, "2026-04-14T10:05");
+        runtime.ingest("c-1", Touchpoint.of("e-1", "FRIEND_ADDED", at("2026-04-14T10:00")).on("WECOM"));
+        advance(runtime, "2026-04-14T10:40");
+
+        Ingested first = runtime.feedback("c-1", "c-1/greeting/e-1", SiyuRuntime.TASK_SENT, java.util.Optional.empty());
+        Ingested again = runtime.feedback("c-1", "c-1/greeting/e-1", SiyuRuntime.TASK_SENT, java.util.Optional.empty());
+
+        assertThat(first).isEqualTo(Ingested.STORED);
+        assertThat(again).isEqualTo(Ingested.DUPLICATE);
+    }
+
+    @Test
     void anEventLaterThanTheClock_isRefused_andNothingIsStored() {
         Recorder host = new Recorder();
         SiyuRuntime runtime = runtime(database(), host, host, "2026-04-14T10:05");
