@@ -1,5 +1,6 @@
 package dev.siyu;
 
+import dev.siyu.pack.Diagnostic;
 import dev.siyu.pack.RulePackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,10 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,17 +109,70 @@ public final class RuleSetWatcher implements AutoCloseable {
      */
     public synchronized boolean reload() {
         try {
-            SiyuEngine next = build.get();
+            SiyuEngine next = null;
+            // a file written while it was being read (a save in progress) is read again
+            for (int attempt = 0; attempt < MAX_ATTEMPTS && next == null; attempt++) {
+                Map<Path, String> before = fingerprint();
+                SiyuEngine built = build.get();
+                if (before.equals(fingerprint())) {
+                    next = built;
+                } else {
+                    sleepQuietly(QUIET);
+                }
+            }
+            if (next == null) {
+                throw new RulePackException(dirs.toString(), List.of(new Diagnostic(dirs.get(0).toString(), 0, 0,
+                        "the files kept changing while they were read (" + MAX_ATTEMPTS + " attempts); not reloaded")));
+            }
             engine.set(next);
             lastFailure.set(null);
             reloads.incrementAndGet();
             LOG.info("rules reloaded from {}: {} rules", dirs, next.ruleNames().size());
             return true;
-        } catch (RulePackException e) {
-            lastFailure.set(e);
-            LOG.warn("rules not reloaded, the previous engine keeps serving: {}", e.getMessage());
-            onFailure.accept(e);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            RulePackException failure = e instanceof RulePackException pack ? pack
+                    : new RulePackException(dirs.toString(), List.of(new Diagnostic(dirs.get(0).toString(), 0, 0,
+                            "reload failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
+            lastFailure.set(failure);
+            LOG.warn("rules not reloaded, the previous engine keeps serving: {}", failure.getMessage());
+            try {
+                onFailure.accept(failure);
+            } catch (RuntimeException callback) {
+                LOG.warn("the rule watcher's failure callback failed", callback);
+            }
             return false;
+        }
+    }
+
+    /** How many times a reload reads the files before it gives up on files that keep changing. */
+    static final int MAX_ATTEMPTS = 5;
+
+    /** Size, modification time and content hash of every file below the directories. */
+    private Map<Path, String> fingerprint() {
+        Map<Path, String> prints = new TreeMap<>();
+        for (Path dir : dirs) {
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path file : tree.filter(Files::isRegularFile).toList()) {
+                    try {
+                        byte[] content = Files.readAllBytes(file);
+                        prints.put(file, content.length + ":" + Files.getLastModifiedTime(file).toMillis() + ":"
+                                + java.util.Arrays.hashCode(content));
+                    } catch (IOException e) {
+                        prints.put(file, "unreadable");
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                prints.put(dir, "unlisted");
+            }
+        }
+        return prints;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -130,8 +186,8 @@ public final class RuleSetWatcher implements AutoCloseable {
     }
 
     private void watch() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
                 WatchKey key = watchService.take();
                 drain(key);
                 // wait for the files to be quiet
@@ -140,18 +196,20 @@ public final class RuleSetWatcher implements AutoCloseable {
                     drain(more);
                 }
                 for (Path dir : dirs) {
-                    if (Files.isDirectory(dir)) {
-                        register(dir); // new sub-directories
+                    try {
+                        if (Files.isDirectory(dir)) {
+                            register(dir); // new sub-directories
+                        }
+                    } catch (IOException | UncheckedIOException e) {
+                        LOG.warn("cannot watch the new sub-directories of {}: {}", dir, e.toString());
                     }
                 }
-                reload();
+                reload(); // reports its own failures and never throws them
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                Thread.currentThread().interrupt(); // closed: stop
+            } catch (RuntimeException e) {
+                LOG.warn("rule watcher: {}; still watching", e.toString());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ClosedWatchServiceException e) {
-            // closed: stop
-        } catch (IOException | RuntimeException e) {
-            LOG.error("rule watcher stopped", e);
         }
     }
 

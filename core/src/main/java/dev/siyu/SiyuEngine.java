@@ -62,6 +62,9 @@ public final class SiyuEngine {
     /** The zone of customers who have none: {@code Asia/Shanghai}. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** How long the rules may fire for one event round before they are stopped: 5 seconds. */
+    public static final Duration DEFAULT_TIME_BOUND = Duration.ofSeconds(5);
+
     /** How long ids, marks and the order ledger are kept: 400 days (365 plus a margin). */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
 
@@ -76,7 +79,7 @@ public final class SiyuEngine {
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                builder.contactPolicy, catalog, new Scripts(scripts, builder.scriptValues));
+                builder.contactPolicy, catalog, new Scripts(scripts, builder.scriptValues), builder.timeBound);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -232,8 +235,24 @@ public final class SiyuEngine {
         private Duration retention = DEFAULT_RETENTION;
         private ContactPolicy contactPolicy = ContactPolicy.DEFAULT;
         private final Map<String, String> scriptValues = new TreeMap<>();
+        private Duration timeBound = DEFAULT_TIME_BOUND;
 
         private Builder() {
+        }
+
+        /**
+         * How long the rules may fire for one event round (one event of each customer of a
+         * session, or the sweep) before they are stopped and the session's customers evaluated
+         * alone, so that only the one at fault is refused (default 5 s). Checked between
+         * firings: a consequence that never returns is not stopped, so untrusted rule files belong
+         * in a process of their own.
+         */
+        public Builder timeBound(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("time bound must be positive, got " + value);
+            }
+            this.timeBound = value;
+            return this;
         }
 
         /** Adds a rule pack as the next layer. */

@@ -126,4 +126,95 @@ class RuleSetWatcherTest {
             assertThat(tagOf(watcher.engine())).isEqualTo("acme/version/4");
         }
     }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within 20 s").isTrue();
+    }
+
+    @Test
+    void editorTempFilesThatComeAndGoAreNeverReadAndTheWatcherGoesOn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tags.drl"), rule("acme/version/1"));
+        List<RulePackException> failures = new CopyOnWriteArrayList<>();
+        try (RuleSetWatcher watcher = watch(dir, failures)) {
+            for (int i = 0; i < 20; i++) {
+                Path swap = dir.resolve(".tags.drl.swp" + i);
+                Files.write(swap, new byte[] {(byte) 0xFF, 0, 1, 2});
+                Files.delete(swap);
+                Files.writeString(dir.resolve("tags.drl~"), "not a rule file");
+            }
+            Files.delete(dir.resolve("tags.drl~"));
+
+            Files.writeString(dir.resolve("tags.drl"), rule("acme/version/2"));
+
+            awaitUntil(() -> tagOf(watcher.engine()).equals("acme/version/2"));
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    @Test
+    void aBuildThatFailsInAnyWayIsReportedAndTheNextGoodChangeStillLoads(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tags.drl"), rule("acme/version/1"));
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        List<RulePackException> failures = new CopyOnWriteArrayList<>();
+        try (RuleSetWatcher watcher = RuleSetWatcher.start(() -> {
+            if (broken.get()) {
+                throw new IllegalStateException("the host's builder failed");
+            }
+            return SiyuEngine.builder().rules(RulePack.directory(dir)).build();
+        }, List.of(dir), failure -> {
+            failures.add(failure);
+            throw new IllegalArgumentException("and so does its failure callback");
+        })) {
+            SiyuEngine first = watcher.engine();
+            broken.set(true);
+
+            Files.writeString(dir.resolve("tags.drl"), rule("acme/version/2"));
+            awaitUntil(() -> !failures.isEmpty());
+
+            assertThat(watcher.engine()).isSameAs(first);
+            assertThat(watcher.lastFailure()).get().extracting(Throwable::getMessage).asString()
+                    .contains("IllegalStateException: the host's builder failed");
+
+            broken.set(false);
+            Files.writeString(dir.resolve("tags.drl"), rule("acme/version/3"));
+            awaitUntil(() -> tagOf(watcher.engine()).equals("acme/version/3"));
+            assertThat(watcher.lastFailure()).isEmpty();
+        }
+    }
+
+    @Test
+    void binaryGarbageInARuleFileIsAReportedFailureNotTheEndOfWatching(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tags.drl"), rule("acme/version/1"));
+        List<RulePackException> failures = new CopyOnWriteArrayList<>();
+        try (RuleSetWatcher watcher = watch(dir, failures)) {
+            Files.write(dir.resolve("tags.drl"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0x7F, '{', '}', (byte) 0xC3});
+            awaitUntil(() -> !failures.isEmpty());
+            assertThat(tagOf(watcher.engine())).isEqualTo("acme/version/1");
+
+            Files.delete(dir.resolve("tags.drl"));
+            awaitUntil(() -> failures.size() >= 2); // a directory with no rule file is a failure too
+            assertThat(tagOf(watcher.engine())).isEqualTo("acme/version/1");
+
+            Files.writeString(dir.resolve("tags.drl"), rule("acme/version/4"));
+            awaitUntil(() -> tagOf(watcher.engine()).equals("acme/version/4"));
+        }
+    }
+
+    @Test
+    void aNewSubDirectoryIsWatchedToo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tags.drl"), rule("acme/version/1"));
+        try (RuleSetWatcher watcher = watch(dir, new CopyOnWriteArrayList<>())) {
+            Path sub = Files.createDirectory(dir.resolve("more"));
+            awaitUntil(() -> watcher.reloads() >= 1);
+            long before = watcher.reloads();
+
+            Files.writeString(sub.resolve("extra.drl"), rule("acme/extra").replace("acme: tag everyone", "acme: extra"));
+
+            awaitUntil(() -> watcher.reloads() > before && watcher.engine().ruleNames().contains("acme: extra"));
+        }
+    }
 }

@@ -72,7 +72,7 @@ public final class PlainJavaPlaybook {
         sweep(p, t, localNow);
         p.placeScheduled(localNow);
         ProfileFact.Outcome outcome = p.finish(localNow, retention);
-        return new Decision(customer.id(), localNow, outcome.customer(), outcome.actions());
+        return new Decision(customer.id(), localNow, outcome.nextEvaluationAt(), outcome.customer(), outcome.actions());
     }
 
     private static void as(RuleTracker t, String rule, Runnable action) {
@@ -184,7 +184,7 @@ public final class PlainJavaPlaybook {
         }
         if (type.equals("OBJECTION")) {
             as(t, "objection: suggest the talk-track of the scene", () -> {
-                String kind = e.attribute("kind").orElse("").trim().toLowerCase();
+                String kind = e.attribute("kind").orElse("").trim().toLowerCase(java.util.Locale.ROOT);
                 p.suggestScript(kind.equals("price") ? "objection.price" : kind.equals("compare") ? "objection.compare"
                         : "objection.hesitate", "product", product);
             });
@@ -276,7 +276,7 @@ public final class PlainJavaPlaybook {
             for (String code : ChineseCalendar.holidaysOn(today)) {
                 as(t, "care: a holiday greeting at 10:00 on the day", () -> {
                     if (p.markOnce("holiday/" + code + "/" + today)) {
-                        p.scheduleTask(id + "/holiday/" + code + "/" + today, TaskKind.HOLIDAY, "holiday." + code.toLowerCase(),
+                        p.scheduleTask(id + "/holiday/" + code + "/" + today, TaskKind.HOLIDAY, "holiday." + code.toLowerCase(java.util.Locale.ROOT),
                                 p.atLocalTime(today, 10, 0), "holiday", code);
                     }
                 });
@@ -288,6 +288,16 @@ public final class PlainJavaPlaybook {
                                 p.atLocalTime(today, 9, 0), "term", term);
                     }
                 }));
+            }
+        }
+        if (!p.isFriendDeleted() && p.getStage() != Stage.CHURNED) {
+            p.getLastInboundAt().or(p::getAddedAt)
+                    .ifPresent(last -> p.wakeUpAt(last.plusDays(p.getStage() == Stage.DORMANT ? 90 : 30)));
+        }
+        if (p.getStage() != Stage.CHURNED) {
+            p.wakeUpAt(p.atLocalTime(ChineseCalendar.nextHolidayAfter(today), 10, 0));
+            if (p.getEngagement() == Engagement.CUSTOMER || p.getEngagement() == Engagement.REPEAT) {
+                p.wakeUpAt(p.atLocalTime(ChineseCalendar.nextSolarTermAfter(today), 9, 0));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.siyu.cli;
 
+import dev.siyu.BatchOptions;
 import dev.siyu.BatchOutcome;
 import dev.siyu.EvaluationRequest;
 import dev.siyu.InputException;
@@ -10,10 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -50,6 +51,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "NDJSON output (default: standard output)")
     Path out;
 
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100",
+            description = "customers per rule session (default ${DEFAULT-VALUE}); the output does not depend on it")
+    int batchSize;
+
     @Option(names = "--explain", description = "write an explanation per line instead: the decision, each action's rule "
             + "and the facts it matched, and what every rule did")
     boolean explain;
@@ -68,25 +73,32 @@ final class EvaluateCommand implements Callable<Integer> {
         // Line numbers of the lines read, in order, with the message of those that did not parse: outcomes
         // come back in input order, so each takes the next parsed line number, reporting bad lines on the way.
         ArrayDeque<Object[]> lines = new ArrayDeque<>();
-        try (BufferedReader reader = reader(); Writer writer = writer()) {
+        if (batchSize < 1) {
+            err.println("--batch-size must be at least 1, got " + batchSize);
+            return 2;
+        }
+        try (Utf8Lines reader = reader(); Writer writer = writer()) {
             Iterator<EvaluationRequest> requests = new Iterator<>() {
                 private EvaluationRequest next;
-                private int lineNumber;
 
                 @Override
                 public boolean hasNext() {
                     try {
                         while (next == null) {
-                            String line = reader.readLine();
+                            Utf8Lines.Line line = reader.next();
                             if (line == null) {
                                 break;
                             }
-                            lineNumber++;
-                            if (line.isBlank()) {
+                            int lineNumber = line.number();
+                            if (!line.ok()) {
+                                lines.add(new Object[] {lineNumber, line.problem()});
+                                continue;
+                            }
+                            if (line.text().isBlank()) {
                                 continue;
                             }
                             try {
-                                next = SiyuJson.readRequest(line);
+                                next = SiyuJson.readRequest(line.text());
                                 lines.add(new Object[] {lineNumber, null});
                             } catch (InputException e) {
                                 lines.add(new Object[] {lineNumber, e.getMessage()});
@@ -127,7 +139,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
                 progress.update((int) Math.min(Integer.MAX_VALUE, ++counts[2]));
             };
-            engine.evaluateAll(requests, evaluationTime, sink);
+            engine.evaluateAll(requests, evaluationTime, sink, BatchOptions.DEFAULT.withCustomersPerSession(batchSize));
             while (!lines.isEmpty()) {
                 nextParsedLine(lines, err, counts);
             }
@@ -150,17 +162,27 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Lines in the input file, for the progress bar: counted as bytes, never decoded. */
     private int countLines() throws IOException {
-        try (var stream = Files.lines(in, StandardCharsets.UTF_8)) {
-            return (int) Math.min(Integer.MAX_VALUE, stream.count());
+        long count = 0;
+        try (InputStream stream = new BufferedInputStream(Files.newInputStream(in), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = stream.read(buffer); n > 0; n = stream.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+            }
         }
+        return (int) Math.min(Integer.MAX_VALUE, count);
     }
 
-    private BufferedReader reader() throws IOException {
+    private Utf8Lines reader() throws IOException {
         if (in.toString().equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new Utf8Lines(new BufferedInputStream(System.in, 1 << 16));
         }
-        return Files.newBufferedReader(in, StandardCharsets.UTF_8);
+        return new Utf8Lines(new BufferedInputStream(Files.newInputStream(in), 1 << 16));
     }
 
     private Writer writer() throws IOException {

@@ -181,7 +181,7 @@ class SiyuCliTest {
                         + "stage, tags, tier, zone) at $.customer (line 1, column 43)",
                 "line 4: customer c-3, event e1: event at 2026-03-03T10:00+08:00 is later than the evaluation time "
                         + "2026-03-02T12:00+08:00; refused, nothing was changed",
-                "line 5: malformed JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or "
+                "line 5: malformed JSON: Unrecognized token …: was expecting (JSON String, Number, Array, Object or "
                         + "token 'null', 'true' or 'false') (line 1, column 1)",
                 "evaluated 2 customers, 3 lines failed");
     }

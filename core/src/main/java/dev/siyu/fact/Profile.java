@@ -201,4 +201,12 @@ public interface Profile {
 
     /** {@code true} when {@code key} was marked. */
     boolean isMarked(String key);
+
+    /**
+     * Asks to be evaluated again at {@code at} even if no event comes (a stage threshold, a
+     * holiday): the decision's {@code nextEvaluationAt} is the earliest such time after the
+     * evaluation time, together with the engine's own (SLA deadlines, pending tasks). Times at or
+     * before the evaluation time are ignored.
+     */
+    void wakeUpAt(OffsetDateTime at);
 }

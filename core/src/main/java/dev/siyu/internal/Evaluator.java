@@ -8,6 +8,7 @@ import dev.siyu.fact.Sweep;
 import dev.siyu.model.Customer;
 import dev.siyu.model.EventTypes;
 import dev.siyu.model.Money;
+import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
@@ -48,9 +49,11 @@ public final class Evaluator {
     private final KieSessionsPool sessions;
     private final TagCatalog catalog;
     private final Scripts scripts;
+    private final Duration timeBound;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
-                     ContactPolicy policy, TagCatalog catalog, Scripts scripts) {
+                     ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound) {
+        this.timeBound = timeBound;
         this.scripts = scripts;
         this.policy = policy;
         this.sessions = ruleBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -67,7 +70,13 @@ public final class Evaluator {
 
     /** Evaluates with {@code trace} (may be null) listening to the session's agenda. */
     public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now, Trace trace) {
-        Object result = run(List.of(new Item(customer, events, now)), trace).get(0);
+        Item item = new Item(customer, events, now);
+        Object result;
+        try {
+            result = run(List.of(item), trace).get(0);
+        } catch (RuntimeException e) {
+            throw refusal(item, e);
+        }
         if (result instanceof SiyuException e) {
             throw e;
         }
@@ -86,17 +95,31 @@ public final class Evaluator {
     public List<Object> evaluateAll(List<Item> items) {
         try {
             return run(items, null);
-        } catch (SiyuException e) {
+        } catch (RuntimeException e) {
             if (items.size() == 1) {
-                return List.of(e);
+                return List.of(refusal(items.get(0), e));
             }
             // a rule failed for one of them: evaluate each alone to tell which
             List<Object> results = new ArrayList<>(items.size());
             for (Item item : items) {
-                results.add(run(List.of(item), null).get(0));
+                try {
+                    results.add(run(List.of(item), null).get(0));
+                } catch (RuntimeException alone) {
+                    results.add(refusal(item, alone));
+                }
             }
             return results;
         }
+    }
+
+    /** What refuses one customer: the engine's own error, or any other failure named by customer id. */
+    private static SiyuException refusal(Item item, RuntimeException e) {
+        if (e instanceof SiyuException siyu) {
+            return siyu;
+        }
+        LOG.debug("customer {}: evaluation failed", item.customer().id(), e);
+        return new SiyuException("customer " + item.customer().id() + ": evaluation failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
 
     /** The working state of one customer in a batch. */
@@ -151,7 +174,7 @@ public final class Evaluator {
             for (Work w : work) {
                 w.handle = session.insert(w.profile);
             }
-            fire(session, tracker, who);
+            fire(session, tracker, who, timeBound);
             work.forEach(w -> w.profile.placeScheduled(w.localNow));
             List<FactHandle> events = new ArrayList<>();
             for (int round = 0; round < maxEvents; round++) {
@@ -163,7 +186,7 @@ public final class Evaluator {
                         events.add(session.insert(new Event(w.profile, touchpoint)));
                     }
                 }
-                fire(session, tracker, who);
+                fire(session, tracker, who, timeBound);
                 events.forEach(session::delete);
                 events.clear();
                 for (Work w : work) {
@@ -177,7 +200,7 @@ public final class Evaluator {
                 session.update(w.handle, w.profile);
                 session.insert(new Sweep(w.profile, w.localNow));
             }
-            fire(session, tracker, who);
+            fire(session, tracker, who, timeBound);
             work.forEach(w -> w.profile.placeScheduled(w.localNow));
         } finally {
             session.removeEventListener(tracker);
@@ -188,7 +211,8 @@ public final class Evaluator {
         }
         for (Work w : work) {
             ProfileFact.Outcome outcome = w.profile.finish(w.localNow, retention);
-            results[w.position] = new Decision(w.item.customer().id(), w.localNow, outcome.customer(), outcome.actions());
+            results[w.position] = new Decision(w.item.customer().id(), w.localNow, outcome.nextEvaluationAt(),
+                    outcome.customer(), outcome.actions());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} customers, {} rule firings in {} µs", work.size(), tracker.firings(),
@@ -197,8 +221,9 @@ public final class Evaluator {
         return java.util.Arrays.asList(results);
     }
 
-    private static void fire(KieSession session, RuleTracker tracker, String who) {
+    private static void fire(KieSession session, RuleTracker tracker, String who, Duration timeBound) {
         int fired;
+        tracker.bound(session, System.nanoTime() + timeBound.toNanos());
         try {
             fired = session.fireAllRules(MAX_FIRINGS_PER_ROUND);
         } catch (RuntimeException e) {
@@ -206,14 +231,32 @@ public final class Evaluator {
             throw new SiyuException(who + ": rule '" + tracker.current() + "' failed: "
                     + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), e);
         }
+        if (tracker.overtime()) {
+            throw new SiyuException(who + ": the rules ran longer than the evaluation time bound of " + timeBound.toMillis()
+                    + " ms for one event round and were stopped (last fired: " + lastFired(tracker) + ")");
+        }
         if (fired >= MAX_FIRINGS_PER_ROUND) {
             throw new SiyuException(who + ": rules did not settle after " + fired
-                    + " firings; a rule probably changes what it matches on (last fired: '" + tracker.current() + "')");
+                    + " firings for one event; a rule probably changes what it matches on (last fired: " + lastFired(tracker) + ")");
         }
     }
 
-    /** Refuses the whole input, before anything changes, when one event cannot be applied. */
+    private static String lastFired(RuleTracker tracker) {
+        return tracker.recent().stream().map(name -> "'" + name + "'").collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * Refuses the whole input, before anything changes, when one event cannot be applied: an event
+     * later than {@code now}, an order without what it needs, or an attribute the fact API parses
+     * ({@code amount}, {@code productCycleDays}) that does not parse, on any event type; and a
+     * state whose {@code memory.horizon} is later than {@code now}. Messages name the customer,
+     * the event and the attribute, never the value.
+     */
     public static void validate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
+        customer.memory().horizon().filter(h -> h.isAfter(now)).ifPresent(h -> {
+            throw InputException.forCustomer(customer.id(), "memory.horizon " + h + " is later than the evaluation time "
+                    + now + "; the state was not written by this engine at or before that time");
+        });
         for (Touchpoint event : events) {
             if (event.at().isAfter(now)) {
                 throw InputException.forEvent(customer.id(), event.id(), "event at " + event.at()
@@ -221,23 +264,23 @@ public final class Evaluator {
             }
             if (EventTypes.ORDER_PAID.equals(event.type())) {
                 requireAttribute(customer, event, "orderId");
-                String amount = requireAttribute(customer, event, "amount");
+                requireAttribute(customer, event, "amount");
+            }
+            event.attribute("amount").filter(amount -> !amount.isBlank()).ifPresent(amount -> {
                 try {
                     Money.of(amount);
                 } catch (IllegalArgumentException e) {
                     throw InputException.forEvent(customer.id(), event.id(), "attribute 'amount' " + e.getMessage());
                 }
-                event.attribute("productCycleDays").ifPresent(days -> {
-                    try {
-                        if (Integer.parseInt(days.strip()) <= 0) {
-                            throw new NumberFormatException();
-                        }
-                    } catch (NumberFormatException e) {
-                        throw InputException.forEvent(customer.id(), event.id(),
-                                "attribute 'productCycleDays' must be a positive whole number of days, got '" + days + "'");
-                    }
-                });
-            }
+            });
+            event.attribute("productCycleDays").ifPresent(days -> {
+                String digits = days.strip();
+                if (!digits.matches("[0-9]{1,4}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > OrderRecord.MAX_CYCLE_DAYS) {
+                    throw InputException.forEvent(customer.id(), event.id(),
+                            "attribute 'productCycleDays' must be a whole number of days from 1 to " + OrderRecord.MAX_CYCLE_DAYS
+                                    + " (got a text of " + days.length() + " characters)");
+                }
+            });
         }
     }
 

@@ -101,6 +101,8 @@ public final class ProfileFact implements Profile {
     private final Map<String, CancelTask> cancelled = new TreeMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final List<SuggestScript> suggestions = new ArrayList<>();
+    /** Wake-ups rules asked for; the earliest after the evaluation time counts. */
+    private final List<OffsetDateTime> wakeUps = new ArrayList<>();
 
     public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
                        TagCatalog catalog, Scripts scripts, RuleTracker tracker, OffsetDateTime clock) {
@@ -187,7 +189,7 @@ public final class ProfileFact implements Profile {
     }
 
     /** The outcome of the evaluation: the next state and the net-change actions. */
-    public record Outcome(Customer customer, List<Action> actions) { }
+    public record Outcome(Customer customer, List<Action> actions, Optional<OffsetDateTime> nextEvaluationAt) { }
 
     public Outcome finish(OffsetDateTime now, Duration retention) {
         OffsetDateTime localNow = local(now);
@@ -228,8 +230,9 @@ public final class ProfileFact implements Profile {
         }
         stillPending.sort(Comparator.comparing(Task::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(Task::key));
 
+        Optional<OffsetDateTime> next = nextEvaluation(localNow, stillPending);
         Memory memory = prune(localNow.minus(retention), stillPending);
-        Customer next = initial.toBuilder()
+        Customer nextState = initial.toBuilder()
                 .engagement(engagement)
                 .stage(stage)
                 .tier(tier)
@@ -237,7 +240,29 @@ public final class ProfileFact implements Profile {
                 .tags(tags.stream().sorted().map(Tag::parse).toList()) // sorted: independent of rule order
                 .memory(memory)
                 .build();
-        return new Outcome(next, actions);
+        return new Outcome(nextState, actions, next);
+    }
+
+    /**
+     * When the customer next needs evaluating if nothing happens: the earliest SLA deadline,
+     * pending task due time or wake-up a rule asked for, strictly after {@code now}.
+     */
+    private Optional<OffsetDateTime> nextEvaluation(OffsetDateTime now, List<Task> stillPending) {
+        OffsetDateTime next = null;
+        for (Watch w : watches) {
+            next = earlierAfter(next, w.deadline(), now);
+        }
+        for (Task t : stillPending) {
+            next = earlierAfter(next, t.dueAt(), now);
+        }
+        for (OffsetDateTime at : wakeUps) {
+            next = earlierAfter(next, at, now);
+        }
+        return Optional.ofNullable(next).map(this::local);
+    }
+
+    private static OffsetDateTime earlierAfter(OffsetDateTime best, OffsetDateTime candidate, OffsetDateTime now) {
+        return candidate.isAfter(now) && (best == null || candidate.isBefore(best)) ? candidate : best;
     }
 
     private Memory prune(OffsetDateTime cutoff, List<Task> stillPending) {
@@ -659,6 +684,11 @@ public final class ProfileFact implements Profile {
     @Override
     public boolean isMarked(String key) {
         return marks.containsKey(key);
+    }
+
+    @Override
+    public void wakeUpAt(OffsetDateTime at) {
+        wakeUps.add(Objects.requireNonNull(at, "at"));
     }
 
     @Override

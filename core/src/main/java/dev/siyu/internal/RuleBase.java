@@ -62,6 +62,7 @@ public final class RuleBase {
         tableProblems.addAll(PackChecks.unknownScripts(packs, scripts));
         tableProblems.addAll(Layers.shadowedRules(packs));
         tableProblems.addAll(Restrictions.check(packs));
+        tableProblems.addAll(Isolation.check(packs));
         for (RulePack pack : packs) {
             for (RuleResource file : pack.resources()) {
                 Resource resource = ResourceFactory.newByteArrayResource(file.content())

@@ -18,13 +18,17 @@ public final class MoneyDeserializer extends JsonDeserializer<Money> {
     public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-            return Money.of(p.getDecimalValue());
+            try {
+                return Money.of(p.getDecimalValue());
+            } catch (IllegalArgumentException e) {
+                return ctxt.reportInputMismatch(Money.class, "expected a decimal amount of CNY such as 199.00: the number " + e.getMessage());
+            }
         }
         if (token == JsonToken.VALUE_STRING) {
             try {
                 return Money.of(p.getText());
             } catch (IllegalArgumentException e) {
-                return (Money) ctxt.handleWeirdStringValue(Money.class, p.getText(), "not a decimal amount");
+                return ctxt.reportInputMismatch(Money.class, "expected a decimal amount of CNY such as 199.00: the value " + e.getMessage());
             }
         }
         return (Money) ctxt.handleUnexpectedToken(Money.class, p);

@@ -72,7 +72,7 @@ public final class SiyuJson {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // errors must not echo the input (personal data)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
@@ -172,8 +172,7 @@ public final class SiyuJson {
         int line = location == null ? 0 : location.getLineNr();
         int column = location == null ? 0 : location.getColumnNr();
         if (!(e instanceof JsonMappingException mapping)) {
-            return InputException.atJson("malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""),
-                    "", line, column);
+            return InputException.atJson("malformed JSON: " + withoutValues(e.getOriginalMessage()), "", line, column);
         }
         String path = path(mapping.getPath());
         String problem;
@@ -190,15 +189,43 @@ public final class SiyuJson {
                 problem = cause == null || cause.getMessage() == null ? "invalid value" : cause.getMessage();
             }
         } else if (e instanceof InvalidFormatException format) {
-            problem = "invalid value '" + format.getValue() + "', expected " + expected(format.getTargetType());
+            problem = "invalid value (" + shape(format.getValue()) + "), expected " + expected(format.getTargetType());
         } else if (mapping.getOriginalMessage().startsWith("Trailing token")) {
             problem = "trailing content after the JSON value";
         } else if (e instanceof MismatchedInputException mismatch) {
             problem = wrongType(mismatch);
         } else {
-            problem = mapping.getOriginalMessage().lines().findFirst().orElse("invalid value");
+            problem = withoutValues(mapping.getOriginalMessage());
         }
         return InputException.atJson(problem, path, line, column);
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("'null'", "'true'", "'false'");
+
+    /** The first line of a parser message with every quoted token cut out: input may hold personal data. */
+    static String withoutValues(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        if (first.startsWith("Duplicate field")) {
+            return first; // a field name is part of the schema, not of the data
+        }
+        int marker = first.indexOf(" (start marker");
+        if (marker >= 0) {
+            first = first.substring(0, marker);
+        }
+        first = QUOTED.matcher(first).replaceAll(m -> KEYWORDS.contains(m.group()) ? m.group() : "…");
+        return first.isBlank() ? "invalid value" : first;
+    }
+
+    /** What a refused value looked like, without repeating it. */
+    private static String shape(Object value) {
+        if (value instanceof CharSequence text) {
+            return "a text of " + text.length() + " characters";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        return value == null ? "nothing" : "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String wrongType(MismatchedInputException mismatch) {

@@ -22,21 +22,53 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         Objects.requireNonNull(amount, "amount");
     }
 
+    /** The most digits before the decimal point an amount may have (up to about 10^18 CNY). */
+    public static final int MAX_INTEGER_DIGITS = 18;
+
+    /** The most digits after the decimal point an amount may have. */
+    public static final int MAX_DECIMALS = 6;
+
     /**
-     * Parses a decimal such as {@code 199.00} or {@code 10000}.
+     * Parses a non-negative decimal such as {@code 199.00} or {@code 10000}.
      *
-     * @throws IllegalArgumentException when the text is not a plain decimal number
+     * @throws IllegalArgumentException when the text is not a plain decimal number, is negative,
+     *                                  or has more than {@link #MAX_INTEGER_DIGITS} digits before
+     *                                  or {@link #MAX_DECIMALS} after the point; the message does
+     *                                  not repeat the text
      */
     public static Money of(String text) {
         Objects.requireNonNull(text, "amount");
+        String trimmed = text.trim();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_INTEGER_DIGITS + MAX_DECIMALS + 2 || !trimmed.matches("-?[0-9]*\\.?[0-9]*")) {
+            throw new IllegalArgumentException("is not a decimal amount of CNY such as 199.00 (got a text of "
+                    + text.length() + " characters)");
+        }
         try {
-            return new Money(new BigDecimal(text.trim()));
+            return of(new BigDecimal(trimmed));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a decimal amount of CNY: '" + text + "'");
+            throw new IllegalArgumentException("is not a decimal amount of CNY such as 199.00 (got a text of "
+                    + text.length() + " characters)");
         }
     }
 
+    /**
+     * An amount as given.
+     *
+     * @throws IllegalArgumentException when it is negative or has more than
+     *                                  {@link #MAX_INTEGER_DIGITS} digits before or
+     *                                  {@link #MAX_DECIMALS} after the point
+     */
     public static Money of(BigDecimal amount) {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("is negative; amounts of CNY are zero or more");
+        }
+        if (amount.scale() > MAX_DECIMALS) {
+            throw new IllegalArgumentException("has more than " + MAX_DECIMALS + " digits after the decimal point");
+        }
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("has more than " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
         return new Money(amount);
     }
 

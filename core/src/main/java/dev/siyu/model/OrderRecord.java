@@ -27,6 +27,9 @@ public record OrderRecord(
         Optional<String> productKind,
         Optional<OffsetDateTime> refundedAt) {
 
+    /** The longest product cycle an order may give: ten years of days. */
+    public static final int MAX_CYCLE_DAYS = 3650;
+
     public OrderRecord {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(eventId, "eventId");
@@ -35,6 +38,9 @@ public record OrderRecord(
         channel = channel == null ? Optional.empty() : channel;
         product = product == null ? Optional.empty() : product;
         productCycleDays = productCycleDays == null ? Optional.empty() : productCycleDays;
+        productCycleDays.filter(days -> days < 1 || days > MAX_CYCLE_DAYS).ifPresent(days -> {
+            throw new IllegalArgumentException("productCycleDays must be from 1 to " + MAX_CYCLE_DAYS + ", got " + days);
+        });
         productKind = productKind == null ? Optional.empty() : productKind;
         refundedAt = refundedAt == null ? Optional.empty() : refundedAt;
     }

@@ -27,8 +27,12 @@ public record TouchpointStats(OffsetDateTime first, OffsetDateTime last, int cou
         return new TouchpointStats(at, at, 1);
     }
 
-    /** These stats with one more touchpoint at {@code at} (which may be earlier: a late event). */
+    /**
+     * These stats with one more touchpoint at {@code at} (which may be earlier: a late event). The
+     * count stops at {@link Integer#MAX_VALUE} rather than overflowing.
+     */
     public TouchpointStats plus(OffsetDateTime at) {
-        return new TouchpointStats(at.isBefore(first) ? at : first, at.isAfter(last) ? at : last, count + 1);
+        return new TouchpointStats(at.isBefore(first) ? at : first, at.isAfter(last) ? at : last,
+                count == Integer.MAX_VALUE ? count : count + 1);
     }
 }

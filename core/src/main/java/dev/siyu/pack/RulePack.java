@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,13 @@ public final class RulePack {
      *
      * @throws RulePackException when the directory does not exist or holds no rule file
      */
+    /** {@code true} for the files a directory pack is made of, by name. */
+    static boolean isPackFile(String relative) {
+        return relative.endsWith(".drl") || relative.endsWith(".drl.csv") || relative.endsWith(".drl.xlsx") || relative.endsWith(".drl.xls")
+                || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)
+                || relative.equals(DISABLED_RULES);
+    }
+
     public static RulePack directory(Path dir) {
         Objects.requireNonNull(dir, "dir");
         String name = dir.toString();
@@ -77,17 +85,25 @@ public final class RulePack {
                     List.of(new Diagnostic(name, 0, 0, "not a directory")));
         }
         List<RuleResource> resources = new ArrayList<>();
+        List<Path> candidates;
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = dir.relativize(file).toString().replace('\\', '/');
-                RuleResource resource = new RuleResource(relative, Files.readAllBytes(file));
-                if (resource.isDrl() || resource.isDecisionTable() || relative.endsWith(TagCatalog.SUFFIX)
-                        || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX) || relative.equals(DISABLED_RULES)) {
-                    resources.add(resource);
-                }
+            // only rule-pack files are read: an editor's temp or backup file is never touched
+            candidates = files.filter(file -> isPackFile(dir.relativize(file).toString().replace('\\', '/')))
+                    .filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new RulePackException("'" + name + "'", List.of(new Diagnostic(name, 0, 0,
+                    "cannot list the directory: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+        for (Path file : candidates) {
+            String relative = dir.relativize(file).toString().replace('\\', '/');
+            try {
+                resources.add(new RuleResource(relative, Files.readAllBytes(file)));
+            } catch (NoSuchFileException e) {
+                // deleted between listing and reading (an editor saving): it is not part of the pack
+            } catch (IOException e) {
+                throw new RulePackException("'" + name + "'", List.of(new Diagnostic(relative, 0, 0,
+                        "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule directory " + dir, e);
         }
         if (resources.isEmpty()) {
             throw new RulePackException("'" + name + "'",

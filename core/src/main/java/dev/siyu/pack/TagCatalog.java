@@ -68,7 +68,7 @@ public final class TagCatalog {
                 int line = (int) parser.getCurrentLineNumber();
                 if (header) {
                     header = false;
-                    List<String> names = record.stream().map(String::toLowerCase).toList();
+                    List<String> names = record.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
                     if (!names.equals(HEADER)) {
                         problems.add(new Diagnostic(file, line, 1, "expected the header " + String.join(",", HEADER)
                                 + ", got " + String.join(",", record.toList())));
@@ -83,7 +83,7 @@ public final class TagCatalog {
                 }
                 String category = record.get(0);
                 String group = record.get(1);
-                String exclusive = record.get(2).toLowerCase();
+                String exclusive = record.get(2).toLowerCase(java.util.Locale.ROOT);
                 if (category.isEmpty() || group.isEmpty() || category.contains("/") || group.contains("/")) {
                     problems.add(new Diagnostic(file, line, category.isEmpty() || category.contains("/") ? 1 : 2,
                             "category and group must be non-empty and contain no '/'"));

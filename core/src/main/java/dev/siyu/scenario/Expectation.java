@@ -7,6 +7,7 @@ import dev.siyu.model.Engagement;
 import dev.siyu.model.Stage;
 import dev.siyu.model.Tier;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,23 +15,25 @@ import java.util.Set;
 /**
  * What a scenario step must produce. {@code actions} entries match an action when every field they
  * give is equal (times as instants, whatever their offset); each must match a distinct action.
- * {@code noActions} entries must match none ({@code {}} means no action at all). With
+ * {@code noActions} entries must match none ({@code {}} means no action at all).
+ * {@code nextEvaluationAt} must be the decision's next evaluation time (the same instant). With
  * {@code rejected} the step passes only when the engine refuses its input.
  *
  * <p>Immutable and thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"rejected", "engagement", "stage", "tier", "tags", "actions", "noActions"})
+@JsonPropertyOrder({"rejected", "engagement", "stage", "tier", "tags", "nextEvaluationAt", "actions", "noActions"})
 public record Expectation(
         Boolean rejected,
         Optional<Engagement> engagement,
         Optional<Stage> stage,
         Optional<Tier> tier,
         Optional<TagExpectation> tags,
+        Optional<OffsetDateTime> nextEvaluationAt,
         List<ObjectNode> actions,
         List<ObjectNode> noActions) {
 
-    static final Expectation NOTHING = new Expectation(false, null, null, null, null, null, null);
+    static final Expectation NOTHING = new Expectation(false, null, null, null, null, null, null, null);
 
     /** The fields an action expectation may name: every field of every action type. */
     public static final Set<String> ACTION_FIELDS = Set.of("type", "key", "kind", "script", "dueAt", "owner",
@@ -42,6 +45,7 @@ public record Expectation(
         stage = stage == null ? Optional.empty() : stage;
         tier = tier == null ? Optional.empty() : tier;
         tags = tags == null ? Optional.empty() : tags;
+        nextEvaluationAt = nextEvaluationAt == null ? Optional.empty() : nextEvaluationAt;
         actions = actions == null ? List.of() : List.copyOf(actions);
         noActions = noActions == null ? List.of() : List.copyOf(noActions);
         check(actions, "actions");

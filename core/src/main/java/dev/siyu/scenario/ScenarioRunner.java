@@ -122,6 +122,12 @@ public final class ScenarioRunner {
                 report.add("expected stage " + s + " but was " + customer.stage()));
         expect.tier().filter(t -> t != customer.tier()).ifPresent(t ->
                 report.add("expected tier " + t + " but was " + customer.tier()));
+        expect.nextEvaluationAt().ifPresent(at -> {
+            if (!decision.nextEvaluationAt().map(at::isEqual).orElse(false)) {
+                report.add("expected nextEvaluationAt " + at + " but was "
+                        + decision.nextEvaluationAt().map(OffsetDateTime::toString).orElse("none"));
+            }
+        });
         expect.tags().ifPresent(tags -> {
             List<String> actual = customer.tags().stream().map(Tag::toString).toList();
             for (String tag : tags.include()) {

@@ -82,6 +82,36 @@ public final class ChineseCalendar {
         return LocalDate.of(solar.getYear(), solar.getMonth(), solar.getDay());
     }
 
+    private static final Map<LocalDate, LocalDate[]> NEXT = new ConcurrentHashMap<>();
+
+    /** The first day after {@code date} with a holiday of {@link #holidaysOn}. */
+    public static LocalDate nextHolidayAfter(LocalDate date) {
+        return next(date)[0];
+    }
+
+    /** The first day after {@code date} on which a solar term begins. */
+    public static LocalDate nextSolarTermAfter(LocalDate date) {
+        return next(date)[1];
+    }
+
+    private static LocalDate[] next(LocalDate date) {
+        return NEXT.computeIfAbsent(date, d -> {
+            LocalDate holiday = null;
+            LocalDate term = null;
+            // every year has fixed holidays and 24 terms: both are found within a year
+            for (LocalDate day = d.plusDays(1); holiday == null || term == null; day = day.plusDays(1)) {
+                Day computed = day(day);
+                if (holiday == null && !computed.holidays().isEmpty()) {
+                    holiday = day;
+                }
+                if (term == null && computed.term().isPresent()) {
+                    term = day;
+                }
+            }
+            return new LocalDate[] {holiday, term};
+        });
+    }
+
     /** The solar term (its Chinese name, e.g. 立春) that begins on {@code date}, if any. */
     public static Optional<String> solarTermOn(LocalDate date) {
         return day(date).term();

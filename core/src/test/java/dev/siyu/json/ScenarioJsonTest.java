@@ -168,7 +168,7 @@ class ScenarioJsonTest {
 
         assertThatThrownBy(() -> SiyuJson.read(json, Scenario.class))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("'2026-03-02T10:30'")
+                .hasMessageContaining("expected an ISO-8601 time with offset")
                 .hasMessageContaining("at $.steps[0].now");
     }
 }

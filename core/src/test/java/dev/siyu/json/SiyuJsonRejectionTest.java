@@ -79,7 +79,7 @@ class SiyuJsonRejectionTest {
         InputException e = refusal(() -> SiyuJson.readCustomer(json));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("'42'").contains("expected a text").contains("at $.id");
+        assertThat(e.getMessage()).contains("expected a text").contains("at $.id").doesNotContain("42");
         assertThat(e.path()).contains("$.id");
     }
 
@@ -134,7 +134,7 @@ class SiyuJsonRejectionTest {
         InputException e = refusal(() -> SiyuJson.readCustomer(json));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("'TEENAGE'")
+        assertThat(e.getMessage()).doesNotContain("TEENAGE")
                 .contains("INTRODUCTION, GROWTH, MATURITY, DORMANT, CHURNED").contains("at $.stage");
         assertThat(e.path()).contains("$.stage");
     }
@@ -157,7 +157,7 @@ class SiyuJsonRejectionTest {
         InputException e = refusal(() -> SiyuJson.readCustomer(json));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("'2026-03-01T09:00:00'").contains("with offset")
+        assertThat(e.getMessage()).doesNotContain("2026-03-01T09:00:00").contains("a text of 19 characters").contains("with offset")
                 .contains("at $.addedAt");
         assertThat(e.path()).contains("$.addedAt");
     }
@@ -169,7 +169,8 @@ class SiyuJsonRejectionTest {
 
         assertThatThrownBy(() -> SiyuJson.readRequest(json))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("invalid value '2026-03-02 10:00'")
+                .hasMessageContaining("invalid value (a text of 16 characters)")
+                .hasMessageNotContaining("2026-03-02 10:00")
                 .hasMessageContaining("at $.events[0].at");
     }
 
@@ -295,7 +296,8 @@ class SiyuJsonRejectionTest {
 
         assertThatThrownBy(() -> SiyuJson.readCustomer(json))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("garbage")
+                .hasMessageContaining("malformed JSON")
+                .hasMessageNotContaining("garbage")
                 .hasMessageContaining("line 1");
     }
 

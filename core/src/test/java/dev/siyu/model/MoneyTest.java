@@ -135,7 +135,7 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a decimal amount")
-                .hasMessageContaining("'一百'");
+                .hasMessageNotContaining("一百");
     }
 
     @Test
@@ -144,7 +144,7 @@ class MoneyTest {
 
         assertThatThrownBy(() -> SiyuJson.readCustomer(json))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("'abc'")
+                .hasMessageNotContaining("abc")
                 .hasMessageContaining("at $.memory.orders[0].amount");
     }
 
