@@ -589,11 +589,14 @@ public final class SiyuRuntime implements AutoCloseable {
         }
     }
 
-    /** When the customer next needs evaluating: the earliest pending task's due time. */
+    /**
+     * When the customer next needs evaluating: the decision's {@code nextEvaluationAt} (SLA deadline,
+     * stage threshold, holiday, …) or the earliest pending task's due time, whichever comes first.
+     */
     private static Optional<OffsetDateTime> nextWake(Decision decision, OffsetDateTime now) {
-        return decision.customer().memory().pendingTasks().stream()
-                .map(Task::dueAt)
-                .filter(due -> due.isAfter(now))
+        return java.util.stream.Stream.concat(decision.nextEvaluationAt().stream(),
+                        decision.customer().memory().pendingTasks().stream().map(Task::dueAt))
+                .filter(time -> time.isAfter(now))
                 .min(OffsetDateTime::compareTo);
     }
 

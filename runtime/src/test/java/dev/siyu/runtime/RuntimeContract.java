@@ -106,6 +106,23 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void anUnansweredMessage_raisesReplyOverdue_atItsDeadline_theDecisionsNextEvaluation() {
+        Recorder host = new Recorder();
+        SiyuRuntime runtime = runtime(database(), host, host, "2026-04-14T10:00");
+        runtime.ingest("c-1", Touchpoint.of("e-1", "MESSAGE_RECEIVED", at("2026-04-14T10:00")).on("WECOM"));
+
+        advance(runtime, "2026-04-14T10:04");
+        List<RaisedAlert> before = host.alerts();
+        advance(runtime, "2026-04-14T10:20");
+
+        assertThat(before).isEmpty();
+        assertThat(host.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.alert().code()).isEqualTo("REPLY_OVERDUE");
+            assertThat(alert.raisedAt().toInstant()).isEqualTo(at("2026-04-14T10:05").toInstant());
+        });
+    }
+
+    @Test
     void aDeliveredTask_isNeverHandedOverAgain_evenAfterARestart() {
         DataSource db = database();
         Recorder host = new Recorder();
