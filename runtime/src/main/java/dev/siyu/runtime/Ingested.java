@@ -1,6 +1,10 @@
 package dev.siyu.runtime;
 
-/** What {@link SiyuRuntime#ingest} did with an event. */
+/**
+ * What {@link SiyuRuntime#ingest} did with an event.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum Ingested {
     /** Stored and evaluated. */
     STORED,

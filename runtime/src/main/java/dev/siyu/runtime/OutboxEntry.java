@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * One row of the outbox as the host can list it: a task ({@code kind} {@code TASK}) or an alert
- * ({@code ALERT}), its status, due time, attempts so far and the last delivery error.
- *
- * @param payload the action as contract JSON
+ * ({@code ALERT}), its status, due time, attempts so far, the last delivery error and the action
+ * as contract JSON ({@code payload}).
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,6 +1,10 @@
 package dev.siyu.runtime;
 
-/** Where an outbox entry stands. */
+/**
+ * Where an outbox entry stands.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum OutboxStatus {
     /** Waiting for its due time, or being delivered and retried. */
     PENDING,
