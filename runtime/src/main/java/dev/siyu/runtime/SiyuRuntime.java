@@ -263,8 +263,11 @@ public final class SiyuRuntime implements AutoCloseable {
     }
 
     /**
-     * Stores an event durably and idempotently, then evaluates the customer with every event of theirs
-     * not yet evaluated. The same event id twice for one customer is stored once.
+     * Stores an event durably and idempotently and evaluates the customer with every event of theirs
+     * not yet evaluated, in one transaction: when this returns, the event, the new state, the outbox
+     * rows and the next wake-up are committed together. The same event id twice for one customer is
+     * stored once. When a rule fails, the event is stored alone and evaluated at the customer's next
+     * wake-up; when the process dies before the commit, nothing is stored and the call never returned.
      *
      * @throws InputException when the event is later than the runtime's clock (nothing is stored), or
      *                        when the engine refuses it (it is kept in the inbox as rejected, with the
@@ -278,26 +281,30 @@ public final class SiyuRuntime implements AutoCloseable {
             throw InputException.forEvent(customerId, event.id(), "event time " + event.at()
                     + " is later than the runtime's clock " + now + "; nothing was stored");
         }
-        boolean stored;
+        String body = SiyuJson.write(event);
+        Outcome outcome;
         try {
-            stored = tx.autoCommit(c -> store.insertEvent(c, customerId, event.id(), event.at(),
-                    SiyuJson.write(event), now));
+            outcome = evaluate(customerId, Optional.empty(), new NewEvent(event, body, now));
+        } catch (InputException e) {
+            throw e;
+        } catch (SiyuException e) {
+            keepEvent(customerId, event, body, now, e); // a rule failed: the event waits in the inbox
+            throw e;
+        }
+        String rejected = outcome.rejected().get(event.id());
+        if (outcome.stored() && rejected != null) {
+            throw InputException.forEvent(customerId, event.id(), rejected + " (kept in the inbox as rejected)");
+        }
+        return outcome.stored() ? Ingested.STORED : Ingested.DUPLICATE;
+    }
+
+    /** Stores an event alone when its evaluation failed, so that it is evaluated at the next wake-up. */
+    private void keepEvent(String customerId, Touchpoint event, String body, OffsetDateTime now, SiyuException failure) {
+        try {
+            tx.autoCommit(c -> store.insertEvent(c, customerId, event.id(), event.at(), body, now));
         } catch (SQLException e) {
-            throw Transactions.failure("cannot store event " + event.id() + " of customer " + customerId, e);
+            failure.addSuppressed(e);
         }
-        evaluate(customerId, Optional.empty());
-        if (stored) {
-            Optional<String> rejected;
-            try {
-                rejected = tx.autoCommit(c -> store.eventError(c, customerId, event.id()));
-            } catch (SQLException e) {
-                throw Transactions.failure("cannot read event " + event.id() + " of customer " + customerId, e);
-            }
-            if (rejected.isPresent()) {
-                throw InputException.forEvent(customerId, event.id(), rejected.get() + " (kept in the inbox as rejected)");
-            }
-        }
-        return stored ? Ingested.STORED : Ingested.DUPLICATE;
     }
 
     /** Feedback type: the task reached the customer. */
@@ -474,12 +481,24 @@ public final class SiyuRuntime implements AutoCloseable {
                 || "HYT00".equals(state) || (state != null && state.startsWith("40"));
     }
 
-    /** Evaluates a customer; {@code wake} is the time of the wake-up that asks, if one does. */
-    private void evaluate(String customerId, Optional<Instant> wake) {
+    /** An event to store in the evaluation's transaction. */
+    private record NewEvent(Touchpoint event, String body, OffsetDateTime receivedAt) { }
+
+    /** What an evaluation did: whether it stored the new event, and the events it set aside with their errors. */
+    private record Outcome(boolean stored, Map<String, String> rejected) { }
+
+    /**
+     * Evaluates a customer in one transaction, first storing {@code newEvent} (when given and not yet
+     * stored); {@code wake} is the time of the wake-up that asks, if one does.
+     */
+    private Outcome evaluate(String customerId, Optional<Instant> wake, NewEvent newEvent) {
         for (int attempt = 1; ; attempt++) {
             try {
-                tx.inTransaction(c -> evaluateOnce(c, customerId, wake));
-                return;
+                return tx.inTransaction(c -> {
+                    boolean stored = newEvent != null && store.insertEventIfAbsent(c, customerId,
+                            newEvent.event().id(), newEvent.event().at(), newEvent.body(), newEvent.receivedAt());
+                    return new Outcome(stored, evaluateOnce(c, customerId, wake));
+                });
             } catch (Conflict e) {
                 retryOrGiveUp(customerId, attempt, null);
             } catch (SQLException e) {
@@ -505,15 +524,16 @@ public final class SiyuRuntime implements AutoCloseable {
         }
     }
 
-    private boolean evaluateOnce(Connection c, String customerId, Optional<Instant> wake) throws SQLException {
+    /** Evaluates if there is anything to do; returns the events set aside, with their errors. */
+    private Map<String, String> evaluateOnce(Connection c, String customerId, Optional<Instant> wake) throws SQLException {
         Optional<Store.CustomerRow> row = store.customer(c, customerId);
         List<Store.EventRow> events = store.newEvents(c, customerId);
         if (wake.isEmpty() && events.isEmpty()) {
-            return false; // another evaluation took these events already
+            return Map.of(); // another evaluation took these events already
         }
         if (wake.isPresent() && events.isEmpty() && row.isPresent()
                 && !row.get().wakeAt().map(w -> w.toInstant().equals(wake.get())).orElse(false)) {
-            return false; // a later evaluation planned another wake-up
+            return Map.of(); // a later evaluation planned another wake-up
         }
         Customer customer = row.map(r -> SiyuJson.readCustomer(r.state())).orElseGet(() -> Customer.of(customerId));
         OffsetDateTime now = now();
@@ -550,7 +570,7 @@ public final class SiyuRuntime implements AutoCloseable {
         }
         LOG.debug("customer {} evaluated at {} with {} events: {} actions", customerId, now, events.size(),
                 decision.actions().size());
-        return true;
+        return rejected;
     }
 
     /** Evaluates, setting aside the events the engine refuses (each one on its own, with the error). */
@@ -651,7 +671,7 @@ public final class SiyuRuntime implements AutoCloseable {
         int at = instanceId.lastIndexOf('@');
         String customerId = instanceId.substring(0, at);
         Instant time = Instant.ofEpochMilli(Long.parseLong(instanceId.substring(at + 1)));
-        evaluate(customerId, Optional.of(time));
+        evaluate(customerId, Optional.of(time), null);
     }
 
     private void wakeNow(List<String> customerIds, OffsetDateTime now) throws SQLException {

@@ -27,10 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       inbox, outbox and wake-up, with 8 ingesting threads over distinct customers;</li>
  *   <li>delivery lag: how long after its due time a task reaches the {@link TaskSender}.</li>
  * </ol>
- * Not a test: run it by hand,
- * {@code ./mvnw -q -pl runtime -am test-compile} then
- * {@code java -cp "$(cat runtime/target/cp.txt):runtime/target/classes:runtime/target/test-classes" dev.siyu.runtime.RuntimeBenchmark}
- * after {@code ./mvnw -q -pl runtime dependency:build-classpath -Dmdep.outputFile=target/cp.txt}.
+ * Not a test: run it by hand from the repository root,
+ * <pre>
+ * ./mvnw -q -pl runtime -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp "$(cat runtime/target/cp.txt):runtime/target/classes:runtime/target/test-classes" \
+ *      -Dorg.slf4j.simpleLogger.defaultLogLevel=warn dev.siyu.runtime.RuntimeBenchmark [customers] [lag-tasks]
+ * </pre>
+ * Recorded figures are in docs/runtime.md.
  */
 public final class RuntimeBenchmark {
     private RuntimeBenchmark() {

@@ -118,6 +118,36 @@ public final class Store {
         }
     }
 
+    /**
+     * Stores an event inside a transaction unless this customer already has one with its id. A
+     * concurrent insert of the same id makes the insert fail with a unique violation, which the
+     * caller treats as a conflict (the transaction is then unusable on PostgreSQL).
+     */
+    public boolean insertEventIfAbsent(Connection c, String customerId, String eventId, OffsetDateTime at, String body,
+                                       OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select count(*) from siyu_event where customer_id = ? and event_id = ?")) {
+            ps.setString(1, customerId);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into siyu_event"
+                + " (customer_id, event_id, occurred_at, body, status, received_at) values (?, ?, ?, ?, 'NEW', ?)")) {
+            ps.setString(1, customerId);
+            ps.setString(2, eventId);
+            ps.setObject(3, at);
+            ps.setString(4, body);
+            ps.setObject(5, now);
+            ps.executeUpdate();
+            return true;
+        }
+    }
+
     public boolean hasNewEvents(Connection c, String customerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select count(*) from siyu_event where customer_id = ? and status = 'NEW'")) {
