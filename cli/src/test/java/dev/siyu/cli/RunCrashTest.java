@@ -36,14 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * task and alert exactly once, no line lost.
  */
 class RunCrashTest {
-    private static final String UNTIL = "2026-03-07T12:00:00+08:00";
+    private static final String UNTIL = "2026-03-09T12:00:00+08:00";
     private static final int KILLS = 20;
 
-    /** 24 customers over three days: friends added, price inquiries, messages, paid orders. */
+    /** 30 customers over a week: friends added, price inquiries, messages, paid orders. */
     static void writeEvents(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         OffsetDateTime base = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
-        for (int c = 0; c < 24; c++) {
+        for (int c = 0; c < 30; c++) {
             String id = String.format("c-%03d", c);
             OffsetDateTime added = base.plusMinutes(53L * c);
             StringBuilder events = new StringBuilder();
@@ -94,7 +94,7 @@ class RunCrashTest {
             String first = reader.readLine(); // "ready: …" once the runtime has started
             assertThat(first).as("run %d said nothing", runs).isNotNull().startsWith("ready:");
             if (kills < KILLS) {
-                Thread.sleep(200 + random.nextInt(1400));
+                Thread.sleep(100 + random.nextInt(900));
                 if (child.isAlive()) {
                     child.destroyForcibly(); // SIGKILL
                     child.waitFor(30, TimeUnit.SECONDS);
@@ -116,7 +116,7 @@ class RunCrashTest {
         assertThat(workAtKill).as("events stored plus entries delivered when each kill struck").isSorted()
                 .filteredOn(n -> n > 0 && n < total).as("kills that fell while ingesting or delivering")
                 .hasSizeGreaterThanOrEqualTo(KILLS - 2);
-        assertThat(cleanLines).hasSizeGreaterThan(100);
+        assertThat(cleanLines).hasSizeGreaterThan(50);
         assertThat(keys(crashedLines)).doesNotHaveDuplicates();
         assertThat(crashedLines).containsExactlyInAnyOrderElementsOf(cleanLines);
         assertThat(states(dir.resolve("crashed.ndjson.state"))).isEqualTo(states(dir.resolve("clean.ndjson.state")));
