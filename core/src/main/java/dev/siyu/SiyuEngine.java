@@ -5,6 +5,7 @@ import dev.siyu.internal.RuleBase;
 import dev.siyu.model.Customer;
 import dev.siyu.model.EventTypes;
 import dev.siyu.model.Touchpoint;
+import dev.siyu.pack.ContactPolicyFile;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.TagCatalog;
@@ -74,12 +75,12 @@ public final class SiyuEngine {
     private final TagCatalog tagCatalog;
     private final ScriptCatalog scriptCatalog;
 
-    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts) {
+    private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy) {
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                builder.contactPolicy, catalog, new Scripts(scripts, builder.scriptValues), builder.timeBound);
+                policy, catalog, new Scripts(scripts, builder.scriptValues), builder.timeBound);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -180,13 +181,11 @@ public final class SiyuEngine {
 
     private List<BatchOutcome> evaluateBatch(List<EvaluationRequest> batch, long first, OffsetDateTime now) {
         List<Evaluator.Item> items = batch.stream().map(r -> new Evaluator.Item(r.customer(), r.events(), now)).toList();
-        List<Object> results = evaluator.evaluateAll(items);
+        List<Evaluator.Result> results = evaluator.evaluateAll(items);
         List<BatchOutcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Object result = results.get(i);
-            outcomes.add(result instanceof Decision decision
-                    ? new BatchOutcome(first + i, batch.get(i), Optional.of(decision), Optional.empty())
-                    : new BatchOutcome(first + i, batch.get(i), Optional.empty(), Optional.of((SiyuException) result)));
+            Evaluator.Result result = results.get(i);
+            outcomes.add(new BatchOutcome(first + i, batch.get(i), result.decision(), result.error()));
         }
         return outcomes;
     }
@@ -233,7 +232,7 @@ public final class SiyuEngine {
         private ZoneId zone = DEFAULT_ZONE;
         private Set<String> inboundTypes = EventTypes.DEFAULT_INBOUND;
         private Duration retention = DEFAULT_RETENTION;
-        private ContactPolicy contactPolicy = ContactPolicy.DEFAULT;
+        private ContactPolicy contactPolicy; // null: the packs' contact-policy files
         private final Map<String, String> scriptValues = new TreeMap<>();
         private Duration timeBound = DEFAULT_TIME_BOUND;
 
@@ -294,7 +293,11 @@ public final class SiyuEngine {
             return this;
         }
 
-        /** When tasks may reach customers: contact hours, caps, history (default: the playbook's, §9). */
+        /**
+         * When tasks may reach customers: contact hours, caps, history. Without this call the
+         * policy comes from the packs' {@code *.contact-policy.csv} files over the playbook's
+         * ({@link ContactPolicy#DEFAULT}); with it, this policy replaces theirs.
+         */
         public Builder contactPolicy(ContactPolicy value) {
             this.contactPolicy = Objects.requireNonNull(value, "contactPolicy");
             return this;
@@ -313,11 +316,12 @@ public final class SiyuEngine {
             List<RulePack> layered = Layers.effective(packs);
             TagCatalog catalog = TagCatalog.of(layered);
             ScriptCatalog scripts = ScriptCatalog.of(layered);
+            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered);
             RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy);
         }
     }
 }

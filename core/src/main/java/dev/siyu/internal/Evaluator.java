@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,41 +72,49 @@ public final class Evaluator {
     /** Evaluates with {@code trace} (may be null) listening to the session's agenda. */
     public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now, Trace trace) {
         Item item = new Item(customer, events, now);
-        Object result;
+        Result result;
         try {
             result = run(List.of(item), trace).get(0);
         } catch (RuntimeException e) {
             throw refusal(item, e);
         }
-        if (result instanceof SiyuException e) {
-            throw e;
-        }
-        return (Decision) result;
+        return result.decision().orElseThrow(() -> result.error().orElseThrow());
     }
 
     /** One customer to evaluate. */
     public record Item(Customer customer, List<Touchpoint> events, OffsetDateTime now) { }
 
+    /** What became of one customer: its decision, or the error that refused it. */
+    public record Result(Optional<Decision> decision, Optional<SiyuException> error) {
+        static Result of(Decision decision) {
+            return new Result(Optional.of(decision), Optional.empty());
+        }
+
+        static Result of(SiyuException error) {
+            return new Result(Optional.empty(), Optional.of(error));
+        }
+    }
+
     /**
      * Evaluates many customers in one session (facts are keyed by customer), each exactly as
-     * {@link #evaluate} would. Returns, in input order, a {@link Decision} or the
-     * {@link SiyuException} that refused that customer; one customer's failure never changes
-     * another's decision.
+     * {@link #evaluate} would. Returns, in input order, each customer's {@link Result}: its
+     * decision, or the error that refused it; one customer's failure never changes another's
+     * decision.
      */
-    public List<Object> evaluateAll(List<Item> items) {
+    public List<Result> evaluateAll(List<Item> items) {
         try {
             return run(items, null);
         } catch (RuntimeException e) {
             if (items.size() == 1) {
-                return List.of(refusal(items.get(0), e));
+                return List.of(Result.of(refusal(items.get(0), e)));
             }
             // a rule failed for one of them: evaluate each alone to tell which
-            List<Object> results = new ArrayList<>(items.size());
+            List<Result> results = new ArrayList<>(items.size());
             for (Item item : items) {
                 try {
                     results.add(run(List.of(item), null).get(0));
                 } catch (RuntimeException alone) {
-                    results.add(refusal(item, alone));
+                    results.add(Result.of(refusal(item, alone)));
                 }
             }
             return results;
@@ -140,9 +149,9 @@ public final class Evaluator {
         }
     }
 
-    private List<Object> run(List<Item> items, Trace trace) {
+    private List<Result> run(List<Item> items, Trace trace) {
         long started = System.nanoTime();
-        Object[] results = new Object[items.size()];
+        Result[] results = new Result[items.size()];
         RuleTracker tracker = new RuleTracker();
         List<Work> work = new ArrayList<>(items.size());
         int maxEvents = 0;
@@ -154,7 +163,7 @@ public final class Evaluator {
                 if (items.size() == 1) {
                     throw e;
                 }
-                results[i] = e;
+                results[i] = Result.of(e);
                 continue;
             }
             ZoneId zone = item.customer().zone().orElse(defaultZone);
@@ -211,14 +220,14 @@ public final class Evaluator {
         }
         for (Work w : work) {
             ProfileFact.Outcome outcome = w.profile.finish(w.localNow, retention);
-            results[w.position] = new Decision(w.item.customer().id(), w.localNow, outcome.nextEvaluationAt(),
-                    outcome.customer(), outcome.actions());
+            results[w.position] = Result.of(new Decision(w.item.customer().id(), w.localNow, outcome.nextEvaluationAt(),
+                    outcome.customer(), outcome.actions()));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} customers, {} rule firings in {} µs", work.size(), tracker.firings(),
                     (System.nanoTime() - started) / 1000);
         }
-        return java.util.Arrays.asList(results);
+        return List.of(results);
     }
 
     private static void fire(KieSession session, RuleTracker tracker, String who, Duration timeBound) {

@@ -86,6 +86,9 @@ public final class RuleBase {
                 }
             }
         }
+        if (!builder.hasErrors()) {
+            tableProblems.addAll(RestrictedBytecode.check(packs, builder)); // on what the compiler resolved
+        }
         String packNames = packs.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(" + "));
         if (builder.hasErrors() || !tableProblems.isEmpty()) {
             List<Diagnostic> diagnostics = new ArrayList<>(tableProblems);

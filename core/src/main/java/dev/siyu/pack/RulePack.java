@@ -74,6 +74,7 @@ public final class RulePack {
     static boolean isPackFile(String relative) {
         return relative.endsWith(".drl") || relative.endsWith(".drl.csv") || relative.endsWith(".drl.xlsx") || relative.endsWith(".drl.xls")
                 || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)
+                || relative.endsWith(ContactPolicyFile.SUFFIX)
                 || relative.equals(DISABLED_RULES);
     }
 

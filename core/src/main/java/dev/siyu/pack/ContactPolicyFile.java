@@ -1,0 +1,173 @@
+package dev.siyu.pack;
+
+import dev.siyu.action.TaskKind;
+import dev.siyu.schedule.ContactPolicy;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The contact policy as a pack file, {@code *.contact-policy.csv}: one setting a row, so that an
+ * operations team changes contact hours or caps by layering one small file. Header
+ * {@code setting,value} (more columns, e.g. a note, are allowed). Settings:
+ *
+ * <ul>
+ *   <li>{@code contact_hours}: {@code 09:00-21:00};</li>
+ *   <li>{@code max_per_day}, {@code max_per_window}, {@code window_days}: the caps on proactive tasks;</li>
+ *   <li>{@code history_hours}: a task or alert due longer ago than this is history;</li>
+ *   <li>{@code drop_when_full}: task kinds dropped rather than moved when their day is full, space-separated;</li>
+ *   <li>{@code kind_order}: every task kind, space-separated: which goes first when due times are equal.</li>
+ * </ul>
+ *
+ * A setting no file gives keeps the playbook's value ({@link ContactPolicy#DEFAULT}); a later pack's
+ * setting replaces an earlier one's. Every bad value is reported with file, row and column.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ContactPolicyFile {
+    /** How the file's name ends. */
+    public static final String SUFFIX = "contact-policy.csv";
+
+    private static final List<String> SETTINGS = List.of("contact_hours", "max_per_day", "max_per_window", "window_days",
+            "history_hours", "drop_when_full", "kind_order");
+
+    private ContactPolicyFile() {
+    }
+
+    /**
+     * The policy of the packs' files in layer order, over the playbook's.
+     *
+     * @throws RulePackException listing every bad row as file:row:column
+     */
+    public static ContactPolicy of(List<RulePack> packs) {
+        Map<String, String[]> settings = new LinkedHashMap<>(); // name -> file, row, value
+        List<Diagnostic> problems = new ArrayList<>();
+        for (RulePack pack : packs) {
+            for (RuleResource resource : pack.resources()) {
+                if (resource.path().endsWith(SUFFIX)) {
+                    read(pack.location() + resource.path(), new String(resource.content(), StandardCharsets.UTF_8),
+                            settings, problems);
+                }
+            }
+        }
+        ContactPolicy policy = ContactPolicy.DEFAULT;
+        LocalTime start = policy.contactStart();
+        LocalTime end = policy.contactEnd();
+        int perDay = policy.maxPerDay();
+        int perWindow = policy.maxPerWindow();
+        int windowDays = policy.windowDays();
+        Duration history = policy.historyLimit();
+        Set<TaskKind> drop = policy.dropWhenFull();
+        List<TaskKind> order = policy.kindOrder();
+        for (Map.Entry<String, String[]> setting : settings.entrySet()) {
+            String[] where = setting.getValue();
+            Diagnostic at = new Diagnostic(where[0], Integer.parseInt(where[1]), 2, "");
+            String value = where[2];
+            try {
+                switch (setting.getKey()) {
+                    case "contact_hours" -> {
+                        String[] parts = value.split("-", -1);
+                        if (parts.length != 2) {
+                            throw new IllegalArgumentException("expected HH:MM-HH:MM such as 09:00-21:00");
+                        }
+                        start = LocalTime.parse(parts[0].strip());
+                        end = LocalTime.parse(parts[1].strip());
+                    }
+                    case "max_per_day" -> perDay = positive(value);
+                    case "max_per_window" -> perWindow = positive(value);
+                    case "window_days" -> windowDays = positive(value);
+                    case "history_hours" -> history = Duration.ofHours(positive(value));
+                    case "drop_when_full" -> drop = value.isBlank() ? Set.of() : EnumSet.copyOf(kinds(value));
+                    case "kind_order" -> order = kinds(value);
+                    default -> throw new IllegalStateException(setting.getKey());
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(located(at, "setting '" + setting.getKey() + "': expected HH:MM-HH:MM such as 09:00-21:00"));
+            } catch (IllegalArgumentException e) {
+                problems.add(located(at, "setting '" + setting.getKey() + "': " + e.getMessage()));
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                return new ContactPolicy(start, end, perDay, perWindow, windowDays, history, drop, order);
+            } catch (IllegalArgumentException e) {
+                String file = settings.values().stream().map(v -> v[0]).reduce((a, b) -> b).orElse("contact policy");
+                problems.add(new Diagnostic(file, 0, 0, e.getMessage()));
+            }
+        }
+        throw new RulePackException("contact policy", problems);
+    }
+
+    private static Diagnostic located(Diagnostic at, String message) {
+        return new Diagnostic(at.file(), at.line(), at.column(), message);
+    }
+
+    private static int positive(String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a whole number of at least 1, got '" + value + "'");
+    }
+
+    private static List<TaskKind> kinds(String value) {
+        Function<String, TaskKind> kind = name -> {
+            try {
+                return TaskKind.valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown task kind '" + name + "' (known: "
+                        + String.join(" ", Arrays.stream(TaskKind.values()).map(Enum::name).toList()) + ")");
+            }
+        };
+        return Arrays.stream(value.strip().split("[\\s,]+")).filter(s -> !s.isEmpty()).map(kind).toList();
+    }
+
+    private static void read(String file, String text, Map<String, String[]> settings, List<Diagnostic> problems) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                if (header) {
+                    header = false;
+                    if (record.size() < 2 || !record.get(0).equalsIgnoreCase("setting") || !record.get(1).equalsIgnoreCase("value")) {
+                        problems.add(new Diagnostic(file, line, 1, "expected the header setting,value"));
+                        return;
+                    }
+                    continue;
+                }
+                String name = record.get(0).toLowerCase(Locale.ROOT);
+                if (!SETTINGS.contains(name)) {
+                    problems.add(new Diagnostic(file, line, 1, "unknown setting '" + record.get(0) + "' (known: "
+                            + String.join(", ", SETTINGS) + ")"));
+                } else if (record.size() < 2) {
+                    problems.add(new Diagnostic(file, line, 2, "setting '" + name + "' has no value"));
+                } else {
+                    settings.put(name, new String[] {file, String.valueOf(line), record.get(1)});
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new Diagnostic(file, 0, 0, "unreadable contact policy: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.siyu.rules;
+
+import dev.siyu.fact.Event;
+import dev.siyu.fact.Profile;
+import dev.siyu.fact.StageProposal;
+import dev.siyu.fact.Sweep;
+import dev.siyu.fact.TierCriterion;
+import dev.siyu.model.Watch;
+import dev.siyu.schedule.ChineseCalendar;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/rule-api.md names every public member of the fact API a rule file can call. */
+class RuleApiDocTest {
+    private static final Path DOC = Path.of("..", "docs", "rule-api.md");
+    private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
+
+    @ParameterizedTest
+    @ValueSource(classes = {Profile.class, Event.class, Sweep.class, StageProposal.class, TierCriterion.class,
+            ChineseCalendar.class, Watch.class})
+    void everyPublicMethodOfTheFactApiIsInTheReference(Class<?> type) throws IOException {
+        String doc = Files.readString(DOC);
+
+        var missing = Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                .map(Method::getName)
+                .filter(name -> !OBJECT_METHODS.contains(name))
+                .filter(name -> type != Watch.class || name.startsWith("get") || name.equals("answeredBy"))
+                .filter(name -> !doc.contains("`" + name + "(") && !doc.contains(", " + name + "(")
+                        && !doc.contains(" " + name + "(") && !doc.contains("`" + name + "`") && !doc.contains("." + name + "("))
+                .distinct().sorted().toList();
+
+        assertThat(missing).as("public members of %s missing from docs/rule-api.md", type.getSimpleName()).isEmpty();
+    }
+}
