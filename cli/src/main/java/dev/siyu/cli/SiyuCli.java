@@ -22,9 +22,10 @@ import java.time.OffsetDateTime;
  */
 @Command(name = "siyu", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Runs the private-domain customer-operations playbook on customers and touchpoints: "
-                + "evaluates them, replays shops, reports the funnel, tests and checks rule files.",
+                + "evaluates them, replays shops, reports the funnel, tests and checks rule files, runs the runtime.",
         subcommands = {DemoCommand.class, GenerateCommand.class, SimulateCommand.class, ReportCommand.class,
-                EvaluateCommand.class, TestCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+                EvaluateCommand.class, TestCommand.class, CheckCommand.class, RunCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {SiyuCli.EXIT_OK, SiyuCli.EXIT_FAILED, SiyuCli.EXIT_USAGE},
         footer = {"", "Run 'siyu help COMMAND' or 'siyu COMMAND --help' for a command's options.",

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BuildMetadataTest {
     private static final Path ROOT = Path.of("..");
     /** Modules that are not published for hosts: no BOM entry. */
-    private static final List<String> NOT_FOR_HOSTS = List.of("bom", "examples", "benchmarks");
+    private static final List<String> NOT_FOR_HOSTS = List.of("bom", "examples", "benchmarks", "examples/spring-boot-sample");
 
     @Test
     void everyJarModuleNamesItsAutomaticModule() throws IOException {

@@ -1,0 +1,176 @@
+package dev.siyu.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.siyu.json.SiyuJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code siyu run} killed with SIGKILL at random moments while it ingests and delivers, then run again
+ * with the same arguments, ends with the outbox and the customer states of a run never killed: every
+ * task and alert exactly once, no line lost.
+ */
+class RunCrashTest {
+    private static final String UNTIL = "2026-03-09T12:00:00+08:00";
+    private static final int KILLS = 20;
+
+    /** 30 customers over a week: friends added, price inquiries, messages, paid orders. */
+    static void writeEvents(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        OffsetDateTime base = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
+        for (int c = 0; c < 30; c++) {
+            String id = String.format("c-%03d", c);
+            OffsetDateTime added = base.plusMinutes(53L * c);
+            StringBuilder events = new StringBuilder();
+            events.append(event(id + "-1", "FRIEND_ADDED", added, ""));
+            if (c % 2 == 0) {
+                events.append(',').append(event(id + "-2", "PRICE_INQUIRY", added.plusHours(4 + c % 5), ""));
+            }
+            if (c % 3 == 0) {
+                events.append(',').append(event(id + "-3", "MESSAGE_RECEIVED", added.plusHours(20), ""));
+            }
+            if (c % 4 == 0) {
+                events.append(',').append(event(id + "-4", "ORDER_PAID", added.plusDays(1).plusHours(3),
+                        ",\"attributes\":{\"orderId\":\"o-" + c + "\",\"amount\":\"199.00\",\"productCycleDays\":\"30\"}"));
+            }
+            lines.add("{\"customer\":{\"id\":\"" + id + "\",\"source\":\"AD\",\"owner\":\"sales-01\"},\"events\":[" + events + "]}");
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static String event(String id, String type, OffsetDateTime at, String more) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"channel\":\"WECOM\"" + more + "}";
+    }
+
+    @Test
+    void killedTwentyTimesWhileRunning_everyTaskIsInTheOutboxExactlyOnce_andStatesEqualACleanRun(@TempDir Path dir)
+            throws Exception {
+        Path events = dir.resolve("events.ndjson");
+        writeEvents(events);
+        Path cleanOutbox = dir.resolve("clean.ndjson");
+        Path crashedOutbox = dir.resolve("crashed.ndjson");
+
+        StringWriter out = new StringWriter();
+        CommandLine clean = SiyuCli.commandLine();
+        clean.setOut(new PrintWriter(out, true));
+        clean.setErr(new PrintWriter(out, true));
+        int cleanExit = clean.execute("run", "--events", events.toString(), "--until", UNTIL, "--outbox", cleanOutbox.toString());
+        assertThat(cleanExit).as(out.toString()).isZero();
+
+        Random random = new Random(2026);
+        int kills = 0;
+        int runs = 0;
+        List<Long> workAtKill = new ArrayList<>();
+        boolean finished = false;
+        while (!finished) {
+            runs++;
+            Process child = start(events, crashedOutbox);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String first = reader.readLine(); // "ready: …" once the runtime has started
+            assertThat(first).as("run %d said nothing", runs).isNotNull().startsWith("ready:");
+            if (kills < KILLS) {
+                Thread.sleep(100 + random.nextInt(900));
+                if (child.isAlive()) {
+                    child.destroyForcibly(); // SIGKILL
+                    child.waitFor(30, TimeUnit.SECONDS);
+                    kills++;
+                    workAtKill.add(work(dir.resolve("crashed.ndjson.state")));
+                    continue;
+                }
+            }
+            String rest = reader.lines().collect(Collectors.joining("\n"));
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(rest).isZero();
+            finished = true;
+        }
+
+        List<String> cleanLines = Files.readAllLines(cleanOutbox);
+        List<String> crashedLines = Files.readAllLines(crashedOutbox);
+        assertThat(kills).isEqualTo(KILLS);
+        long total = work(dir.resolve("crashed.ndjson.state"));
+        assertThat(workAtKill).as("events stored plus entries delivered when each kill struck").isSorted()
+                .filteredOn(n -> n > 0 && n < total).as("kills that fell while ingesting or delivering")
+                .hasSizeGreaterThanOrEqualTo(KILLS - 2);
+        assertThat(cleanLines).hasSizeGreaterThan(50);
+        assertThat(keys(crashedLines)).doesNotHaveDuplicates();
+        assertThat(crashedLines).containsExactlyInAnyOrderElementsOf(cleanLines);
+        assertThat(states(dir.resolve("crashed.ndjson.state"))).isEqualTo(states(dir.resolve("clean.ndjson.state")));
+        System.out.println("siyu run: " + kills + " kills in " + runs + " runs, " + crashedLines.size()
+                + " outbox lines; work done (events stored + entries delivered, of " + total + ") at each kill " + workAtKill);
+    }
+
+    private static Process start(Path events, Path outbox) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), SiyuCli.class.getName(),
+                "run", "--events", events.toString(), "--until", UNTIL, "--outbox", outbox.toString());
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
+    }
+
+    private static List<String> keys(List<String> lines) {
+        List<String> keys = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode node = SiyuJson.readTree(line);
+            keys.add(node.path("customerId").asText() + " " + node.path("key").asText());
+        }
+        return keys;
+    }
+
+    /** Events stored plus outbox entries delivered, read from a run's database while no run holds it. */
+    private static long work(Path h2File) throws SQLException {
+        if (!Files.exists(Path.of(h2File + ".mv.db"))) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + h2File.toAbsolutePath());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select (select count(*) from siyu_event)"
+                     + " + (select count(*) from siyu_outbox where status = 'DELIVERED')")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            if ("42S02".equals(e.getSQLState()) || "42S04".equals(e.getSQLState()) || "42104".equals(e.getSQLState())) {
+                return 0; // killed before the schema was there
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> states(Path h2File) throws SQLException {
+        Map<String, String> states = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + h2File.toAbsolutePath());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select id, state from siyu_customer")) {
+            while (rs.next()) {
+                states.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        assertThat(states).isNotEmpty();
+        return states;
+    }
+}
