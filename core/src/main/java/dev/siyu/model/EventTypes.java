@@ -26,6 +26,12 @@ public final class EventTypes {
     public static final String LIVE_VIEW = "LIVE_VIEW";
     public static final String MINI_PROGRAM_VISIT = "MINI_PROGRAM_VISIT";
     public static final String STORE_VISIT = "STORE_VISIT";
+    /** What became of a task, keyed by its key (attribute {@code taskKey}): sent by the host. */
+    public static final String TASK_SENT = "TASK_SENT";
+    /** A task could not be sent (attribute {@code reason}: NOT_FRIEND, QUOTA, DECLINED, …). */
+    public static final String TASK_FAILED = "TASK_FAILED";
+    /** The owner marked a task done. */
+    public static final String TASK_DONE = "TASK_DONE";
 
     /**
      * The inbound types of PLAYBOOK §1: interactions by the customer, the only ones that keep a
