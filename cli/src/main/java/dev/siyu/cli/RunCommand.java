@@ -25,10 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu run}: the runtime on a database, fed from an event file, delivering to an NDJSON outbox. */
-@Command(name = "run", description = {
-        "Runs the runtime: stores customers and events durably, delivers each task and alert at its due time",
-        "as one NDJSON line of --outbox. Killed at any moment and run again with the same arguments, it resumes:",
-        "every task is in the outbox exactly once."})
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Runs the runtime: stores customers and events durably, delivers each task and alert at its due "
+                + "time as one NDJSON line of --outbox. Killed at any moment and run again with the same arguments, "
+                + "it resumes: every task is in the outbox exactly once.")
 final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
