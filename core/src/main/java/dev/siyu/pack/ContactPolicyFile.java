@@ -2,13 +2,9 @@ package dev.siyu.pack;
 
 import dev.siyu.action.TaskKind;
 import dev.siyu.schedule.ContactPolicy;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -58,14 +54,8 @@ public final class ContactPolicyFile {
     public static ContactPolicy of(List<RulePack> packs) {
         Map<String, String[]> settings = new LinkedHashMap<>(); // name -> file, row, value
         List<Diagnostic> problems = new ArrayList<>();
-        for (RulePack pack : packs) {
-            for (RuleResource resource : pack.resources()) {
-                if (resource.path().endsWith(SUFFIX)) {
-                    read(pack.location() + resource.path(), new String(resource.content(), StandardCharsets.UTF_8),
-                            settings, problems);
-                }
-            }
-        }
+        PackCsv.readAll(packs, SUFFIX, "unreadable contact policy: ", problems,
+                (file, parser) -> read(file, parser, settings, problems));
         ContactPolicy policy = ContactPolicy.DEFAULT;
         LocalTime start = policy.contactStart();
         LocalTime end = policy.contactEnd();
@@ -142,32 +132,27 @@ public final class ContactPolicyFile {
         return Arrays.stream(value.strip().split("[\\s,]+")).filter(s -> !s.isEmpty()).map(kind).toList();
     }
 
-    private static void read(String file, String text, Map<String, String[]> settings, List<Diagnostic> problems) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            boolean header = true;
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                if (header) {
-                    header = false;
-                    if (record.size() < 2 || !record.get(0).equalsIgnoreCase("setting") || !record.get(1).equalsIgnoreCase("value")) {
-                        problems.add(new Diagnostic(file, line, 1, "expected the header setting,value"));
-                        return;
-                    }
-                    continue;
+    private static void read(String file, CSVParser parser, Map<String, String[]> settings, List<Diagnostic> problems) {
+        boolean header = true;
+        for (CSVRecord record : parser) {
+            int line = (int) parser.getCurrentLineNumber();
+            if (header) {
+                header = false;
+                if (record.size() < 2 || !record.get(0).equalsIgnoreCase("setting") || !record.get(1).equalsIgnoreCase("value")) {
+                    problems.add(new Diagnostic(file, line, 1, "expected the header setting,value"));
+                    return;
                 }
-                String name = record.get(0).toLowerCase(Locale.ROOT);
-                if (!SETTINGS.contains(name)) {
-                    problems.add(new Diagnostic(file, line, 1, "unknown setting '" + record.get(0) + "' (known: "
-                            + String.join(", ", SETTINGS) + ")"));
-                } else if (record.size() < 2) {
-                    problems.add(new Diagnostic(file, line, 2, "setting '" + name + "' has no value"));
-                } else {
-                    settings.put(name, new String[] {file, String.valueOf(line), record.get(1)});
-                }
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Diagnostic(file, 0, 0, "unreadable contact policy: " + e.getMessage()));
+            String name = record.get(0).toLowerCase(Locale.ROOT);
+            if (!SETTINGS.contains(name)) {
+                problems.add(new Diagnostic(file, line, 1, "unknown setting '" + record.get(0) + "' (known: "
+                        + String.join(", ", SETTINGS) + ")"));
+            } else if (record.size() < 2) {
+                problems.add(new Diagnostic(file, line, 2, "setting '" + name + "' has no value"));
+            } else {
+                settings.put(name, new String[] {file, String.valueOf(line), record.get(1)});
+            }
         }
     }
 }

@@ -1,13 +1,8 @@
 package dev.siyu.pack;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,53 +42,39 @@ public final class OwnerCatalog {
     public static OwnerCatalog of(List<RulePack> packs) {
         Map<String, String> names = new TreeMap<>();
         List<Diagnostic> problems = new ArrayList<>();
-        for (RulePack pack : packs) {
-            for (RuleResource resource : pack.resources()) {
-                if (resource.path().endsWith(SUFFIX)) {
-                    read(pack.location() + resource.path(), new String(resource.content(), StandardCharsets.UTF_8),
-                            names, problems);
-                }
-            }
-        }
+        PackCsv.readAll(packs, SUFFIX, "malformed CSV: ", problems, (file, parser) -> read(file, parser, names, problems));
         if (!problems.isEmpty()) {
             throw new RulePackException("owner catalog", problems);
         }
         return new OwnerCatalog(names);
     }
 
-    private static void read(String file, String text, Map<String, String> names, List<Diagnostic> problems) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+    private static void read(String file, CSVParser parser, Map<String, String> names, List<Diagnostic> problems) {
         Map<String, Integer> seen = new TreeMap<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            boolean header = true;
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                if (header) {
-                    header = false;
-                    if (!record.stream().map(String::toLowerCase).toList().equals(HEADER)) {
-                        problems.add(new Diagnostic(file, line, 1, "expected the header id,name, got "
-                                + String.join(",", record.toList())));
-                        return;
-                    }
-                    continue;
+        boolean header = true;
+        for (CSVRecord record : parser) {
+            int line = (int) parser.getCurrentLineNumber();
+            if (header) {
+                header = false;
+                if (!record.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList().equals(HEADER)) {
+                    problems.add(new Diagnostic(file, line, 1, "expected the header id,name, got "
+                            + String.join(",", record.toList())));
+                    return;
                 }
-                if (record.size() != 2 || record.get(0).isBlank() || record.get(1).isBlank()) {
-                    problems.add(new Diagnostic(file, line, 1, "expected 2 non-blank columns (id,name), got "
-                            + record.size() + " column(s)"));
-                    continue;
-                }
-                Integer earlier = seen.putIfAbsent(record.get(0), line);
-                if (earlier != null) {
-                    problems.add(new Diagnostic(file, line, 1, "owner '" + record.get(0) + "' is already named on line "
-                            + earlier));
-                    continue;
-                }
-                names.put(record.get(0), record.get(1));
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            problems.add(new Diagnostic(file, 0, 0, "malformed CSV: " + e.getMessage()));
+            if (record.size() != 2 || record.get(0).isBlank() || record.get(1).isBlank()) {
+                problems.add(new Diagnostic(file, line, 1, "expected 2 non-blank columns (id,name), got "
+                        + record.size() + " column(s)"));
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(record.get(0), line);
+            if (earlier != null) {
+                problems.add(new Diagnostic(file, line, 1, "owner '" + record.get(0) + "' is already named on line "
+                        + earlier));
+                continue;
+            }
+            names.put(record.get(0), record.get(1));
         }
     }
 

@@ -1,12 +1,8 @@
 package dev.siyu.pack;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,55 +42,44 @@ public final class TagCatalog {
     public static TagCatalog of(List<RulePack> packs) {
         Map<String, Boolean> groups = new TreeMap<>();
         List<Diagnostic> problems = new ArrayList<>();
-        for (RulePack pack : packs) {
-            for (RuleResource resource : pack.resources()) {
-                if (resource.path().endsWith(SUFFIX)) {
-                    read(pack.location() + resource.path(), new String(resource.content(), StandardCharsets.UTF_8),
-                            groups, problems);
-                }
-            }
-        }
+        PackCsv.readAll(packs, SUFFIX, "unreadable tag catalog: ", problems,
+                (file, parser) -> read(file, parser, groups, problems));
         if (!problems.isEmpty()) {
             throw new RulePackException("tag catalog", problems);
         }
         return new TagCatalog(groups);
     }
 
-    private static void read(String file, String text, Map<String, Boolean> groups, List<Diagnostic> problems) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            boolean header = true;
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                if (header) {
-                    header = false;
-                    List<String> names = record.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
-                    if (!names.equals(HEADER)) {
-                        problems.add(new Diagnostic(file, line, 1, "expected the header " + String.join(",", HEADER)
-                                + ", got " + String.join(",", record.toList())));
-                        return;
-                    }
-                    continue;
+    private static void read(String file, CSVParser parser, Map<String, Boolean> groups, List<Diagnostic> problems) {
+        boolean header = true;
+        for (CSVRecord record : parser) {
+            int line = (int) parser.getCurrentLineNumber();
+            if (header) {
+                header = false;
+                List<String> names = record.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
+                if (!names.equals(HEADER)) {
+                    problems.add(new Diagnostic(file, line, 1, "expected the header " + String.join(",", HEADER)
+                            + ", got " + String.join(",", record.toList())));
+                    return;
                 }
-                if (record.size() != HEADER.size()) {
-                    problems.add(new Diagnostic(file, line, 1, "expected 4 columns (category,group,exclusive,description), got "
-                            + record.size()));
-                    continue;
-                }
-                String category = record.get(0);
-                String group = record.get(1);
-                String exclusive = record.get(2).toLowerCase(java.util.Locale.ROOT);
-                if (category.isEmpty() || group.isEmpty() || category.contains("/") || group.contains("/")) {
-                    problems.add(new Diagnostic(file, line, category.isEmpty() || category.contains("/") ? 1 : 2,
-                            "category and group must be non-empty and contain no '/'"));
-                } else if (!exclusive.equals("true") && !exclusive.equals("false")) {
-                    problems.add(new Diagnostic(file, line, 3, "exclusive must be true or false, got '" + record.get(2) + "'"));
-                } else {
-                    groups.put(category + "/" + group, Boolean.parseBoolean(exclusive));
-                }
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Diagnostic(file, 0, 0, "unreadable tag catalog: " + e.getMessage()));
+            if (record.size() != HEADER.size()) {
+                problems.add(new Diagnostic(file, line, 1, "expected 4 columns (category,group,exclusive,description), got "
+                        + record.size()));
+                continue;
+            }
+            String category = record.get(0);
+            String group = record.get(1);
+            String exclusive = record.get(2).toLowerCase(java.util.Locale.ROOT);
+            if (category.isEmpty() || group.isEmpty() || category.contains("/") || group.contains("/")) {
+                problems.add(new Diagnostic(file, line, category.isEmpty() || category.contains("/") ? 1 : 2,
+                        "category and group must be non-empty and contain no '/'"));
+            } else if (!exclusive.equals("true") && !exclusive.equals("false")) {
+                problems.add(new Diagnostic(file, line, 3, "exclusive must be true or false, got '" + record.get(2) + "'"));
+            } else {
+                groups.put(category + "/" + group, Boolean.parseBoolean(exclusive));
+            }
         }
     }
 
