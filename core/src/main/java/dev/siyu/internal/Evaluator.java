@@ -286,7 +286,8 @@ public final class Evaluator {
             });
             event.attribute("productCycleDays").ifPresent(days -> {
                 String digits = days.strip();
-                if (!CYCLE_DAYS.matcher(digits).matches() || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > OrderRecord.MAX_CYCLE_DAYS) {
+                int cycle = CYCLE_DAYS.matcher(digits).matches() ? Integer.parseInt(digits) : 0; // at most 4 digits
+                if (cycle < 1 || cycle > OrderRecord.MAX_CYCLE_DAYS) {
                     throw InputException.forEvent(customer.id(), event.id(),
                             "attribute 'productCycleDays' must be a whole number of days from 1 to " + OrderRecord.MAX_CYCLE_DAYS
                                     + " (got a text of " + days.length() + " characters)");
