@@ -10,6 +10,7 @@ import dev.siyu.runtime.EventFile;
 import dev.siyu.runtime.Ingested;
 import dev.siyu.runtime.NdjsonOutbox;
 import dev.siyu.runtime.OutboxStatus;
+import dev.siyu.runtime.ScriptOutcome;
 import dev.siyu.runtime.SiyuRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -95,11 +98,12 @@ final class RunCommand implements Callable<Integer> {
                 EventFile.Summary summary = clock.equals("virtual")
                         ? file.replay(runtime, until.toInstant())
                         : realTime(runtime, file, until.toInstant());
-                out.println(String.format("%d events stored, %d already stored, %d rejected, %d after --until;"
+                out.println(String.format(Locale.ROOT, "%d events stored, %d already stored, %d rejected, %d after --until;"
                                 + " %d lines written to %s (%d in all); %d pending, %d failed",
                         summary.stored(), summary.duplicates(), summary.rejected(), summary.afterUntil(),
                         sink.lines() - before, outbox, sink.lines(), runtime.backlog(),
                         runtime.outbox(OutboxStatus.FAILED).size()));
+                printScripts(out, runtime.scriptOutcomes());
                 out.flush();
                 return summary.rejected() == 0 ? 0 : 1;
             }
@@ -107,6 +111,18 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return 1;
+        }
+    }
+
+    /** The script report: what became of each script's tasks (docs/runtime.md, Reports). */
+    private static void printScripts(PrintWriter out, List<ScriptOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        out.println("per script: delivered, reported sent, failed, done, converted (an order within 7 days)");
+        for (ScriptOutcome o : outcomes) {
+            out.println(String.format(Locale.ROOT, "  %-34s %6d %6d %6d %6d %6d%s", o.script(), o.delivered(), o.sent(),
+                    o.failed(), o.done(), o.converted(), o.failures().isEmpty() ? "" : "  failed: " + o.failures()));
         }
     }
 

@@ -40,6 +40,9 @@ class RunCommandTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("2 events stored");
+        // the script report: c-2's same-day touch delivered, no feedback reported, no order
+        assertThat(first.out()).contains("per script: delivered, reported sent, failed, done, converted")
+                .containsPattern("followup\\.same_day +1 +0 +0 +0 +0\n");
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"key\":\"c-1/greeting/e1\"").contains("\"customerId\":\"c-1\""))
                 .anySatisfy(line -> assertThat(line).contains("\"key\":\"c-2/cadence/e1/same_day\""))
                 .anySatisfy(line -> assertThat(line).contains("\"code\":\"GREETING_OVERDUE\""));

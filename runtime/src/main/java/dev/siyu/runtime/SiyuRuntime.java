@@ -22,6 +22,7 @@ import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.runtime.internal.Schema;
+import dev.siyu.runtime.internal.ScriptTally;
 import dev.siyu.runtime.internal.Store;
 import dev.siyu.runtime.internal.Transactions;
 import org.slf4j.Logger;
@@ -376,6 +377,34 @@ public final class SiyuRuntime implements AutoCloseable {
         } catch (SQLException e) {
             throw Transactions.failure("cannot list the outbox", e);
         }
+    }
+
+    /** The attribution window of {@link #scriptOutcomes()}: an order within 7 days after a task. */
+    public static final Duration CONVERSION_WINDOW = Duration.ofDays(7);
+
+    /** {@link #scriptOutcomes(Duration)} with the {@link #CONVERSION_WINDOW} of 7 days. */
+    public List<ScriptOutcome> scriptOutcomes() {
+        return scriptOutcomes(CONVERSION_WINDOW);
+    }
+
+    /**
+     * What became of the tasks of each script: delivered, reported sent, failed (by reason), done,
+     * and converted — the customer paid an order within {@code window} after the task was delivered
+     * and it was their last delivered task before the order. Sorted by script id. Reads the whole
+     * outbox and every evaluated event: a report to run now and then, not on every request.
+     */
+    public List<ScriptOutcome> scriptOutcomes(Duration window) {
+        ScriptTally tally = new ScriptTally(window);
+        try {
+            tx.autoCommit(c -> {
+                store.outboxTasks(c).forEach(tally::task);
+                store.forEachEvaluatedEvent(c, (customerId, body) -> tally.event(customerId, SiyuJson.readTouchpoint(body)));
+                return null;
+            });
+        } catch (SQLException e) {
+            throw Transactions.failure("cannot read the outbox and the events for the script report", e);
+        }
+        return tally.outcomes();
     }
 
     /** How many outbox entries are pending (not yet due, or due and not yet delivered). */

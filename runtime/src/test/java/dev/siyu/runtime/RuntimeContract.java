@@ -231,6 +231,47 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void theScriptReport_countsEachTaskOnce_perScript_andAnOrderConvertsTheLastTaskWithinSevenDays() {
+        Recorder host = new Recorder();
+        TaskSender quotaForC2 = task -> {
+            if (task.key().equals("c-2/cadence/e2/same_day")) {
+                throw new TaskRefused("QUOTA");
+            }
+            host.send(task);
+        };
+        SiyuRuntime runtime = runtime(database(), quotaForC2, host, "2026-03-02T10:30");
+        runtime.ingest("c-1", Touchpoint.of("e1", "PRICE_INQUIRY", at("2026-03-02T10:00")).on("WECOM"));
+        runtime.ingest("c-2", Touchpoint.of("e2", "PRICE_INQUIRY", at("2026-03-02T10:00")).on("WECOM"));
+        advance(runtime, "2026-03-02T13:00");
+        runtime.feedback("c-1", "c-1/cadence/e1/same_day", SiyuRuntime.TASK_SENT, java.util.Optional.empty());
+        runtime.feedback("c-1", "c-1/cadence/e1/same_day", SiyuRuntime.TASK_SENT, java.util.Optional.empty());
+        runtime.feedback("c-1", "c-1/cadence/e1/same_day", SiyuRuntime.TASK_DONE, java.util.Optional.empty());
+        advance(runtime, "2026-03-02T20:05");
+        runtime.ingest("c-1", Touchpoint.of("o1", "ORDER_PAID", at("2026-03-02T20:00")).on("TMALL")
+                .with("orderId", "T-1").with("amount", "199.00"));
+        advance(runtime, "2026-03-20T12:05");
+        runtime.ingest("c-2", Touchpoint.of("o2", "ORDER_PAID", at("2026-03-20T12:00")).on("TMALL")
+                .with("orderId", "T-2").with("amount", "99.00"));
+
+        List<ScriptOutcome> outcomes = runtime.scriptOutcomes();
+
+        assertThat(outcomes).extracting(ScriptOutcome::script).isSorted().doesNotHaveDuplicates();
+        // c-1's same-day touch: delivered at 12:00, reported sent twice and done, then an order at 20:00
+        // (the Lantern Festival greeting c-1 gets the next morning came after it, so it converts nothing);
+        // c-2's was refused on the quota and went out again the next morning as a retry of the same script
+        assertThat(outcomes).filteredOn(o -> o.script().equals("followup.same_day")).singleElement()
+                .isEqualTo(new ScriptOutcome("followup.same_day", 2, 1, 1, java.util.Map.of("QUOTA", 1), 1, 1));
+        // c-2's day-7 touch went out on 03-09, eleven days before c-2's order: outside the window
+        assertThat(outcomes).filteredOn(o -> o.script().equals("followup.day7")).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.delivered()).isEqualTo(1);
+                    assertThat(o.converted()).isZero();
+                });
+        assertThat(outcomes).as("outcomes %s", outcomes).extracting(ScriptOutcome::converted)
+                .filteredOn(n -> n > 0).containsExactly(1);
+    }
+
+    @Test
     void feedbackReportedTwice_isStoredOnce() {
         Recorder host = new Recorder();
         SiyuRuntime runtime = runtime(database(), host, host, "2026-04-14T10:05");

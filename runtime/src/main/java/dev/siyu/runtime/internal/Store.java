@@ -314,6 +314,37 @@ public final class Store {
         }
     }
 
+    /** Every task row of the outbox, whatever its status, by customer and due time. */
+    public List<OutboxEntry> outboxTasks(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select customer_id, item_key, kind, status, due_at, attempts,"
+                + " last_error, delivered_at, payload from siyu_outbox where kind = 'TASK' order by customer_id, due_at, id")) {
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new OutboxEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                            OutboxStatus.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class), rs.getInt(6),
+                            Optional.ofNullable(rs.getString(7)),
+                            Optional.ofNullable(rs.getObject(8, OffsetDateTime.class)), rs.getString(9)));
+                }
+            }
+            return entries;
+        }
+    }
+
+    /** Hands every evaluated event to {@code consumer} as (customer id, body), by customer and time. */
+    public void forEachEvaluatedEvent(Connection c, java.util.function.BiConsumer<String, String> consumer)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select customer_id, body from siyu_event"
+                + " where status = 'DONE' order by customer_id, occurred_at, seq")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+    }
+
     public long countOutbox(Connection c, OutboxStatus status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select count(*) from siyu_outbox where status = ?")) {
             ps.setString(1, status.name());
