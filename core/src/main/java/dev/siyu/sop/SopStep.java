@@ -1,0 +1,213 @@
+package dev.siyu.sop;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import static java.util.Collections.unmodifiableSortedMap;
+
+/**
+ * One step of an SOP table (one row of a {@code *.sop.csv} or {@code *.sop.xlsx} file of a pack):
+ * for which customers ({@link Audience}), from what ({@link Anchor}), how long after
+ * ({@link Offset}), what task ({@code kind}, {@code script}, {@code owner}, {@code channel}),
+ * what ends or restarts the SOP's pending steps, how often a customer may enter it again, and what
+ * happens when the step is done ({@link EndAction}). Steps are reference data: rule files join them
+ * to the customer and the event of the round. {@code source} names the file and row.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record SopStep(String sop, String step, Audience audience, Anchor anchor, Offset offset, String kind,
+                      String script, Optional<String> owner, Optional<String> channel, Set<String> exitOn,
+                      Set<String> restartOn, Reentry reentry, List<EndAction> endActions, String source) {
+    public SopStep {
+        Objects.requireNonNull(sop, "sop");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(offset, "offset");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(script, "script");
+        owner = owner == null ? Optional.empty() : owner;
+        channel = channel == null ? Optional.empty() : channel;
+        exitOn = Set.copyOf(exitOn);
+        restartOn = Set.copyOf(restartOn);
+        Objects.requireNonNull(reentry, "reentry");
+        endActions = List.copyOf(endActions);
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** {@code sop/step}: the step's name in explanations and in {@code siyu sop list}. */
+    public String id() {
+        return sop + "/" + step;
+    }
+
+    /** What a step is timed from. */
+    public enum AnchorKind {
+        /** An event of a type: the step is timed from the event. */
+        EVENT,
+        /** The customer entered a lifecycle stage: timed from the evaluation that saw it. */
+        STAGE,
+        /** A calendar date every year (MM-DD), from the start of that local day. */
+        DATE,
+        /** A weekday, every week, from the start of that local day. */
+        WEEKDAY,
+        /** A holiday of the calendar, by code, from the start of its local day. */
+        HOLIDAY,
+        /** A solar term, by code, from the start of its local day. */
+        SOLAR_TERM,
+        /** Another step of the same SOP: timed from that step's due time. */
+        STEP
+    }
+
+    /**
+     * What a step is timed from: {@code event:PRICE_INQUIRY}, {@code stage:DORMANT}, {@code date:03-08},
+     * {@code weekday:TUE}, {@code holiday:MID_AUTUMN}, {@code term:QINGMING}, {@code step:day3}.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public record Anchor(AnchorKind kind, String value) {
+        public Anchor {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(value, "value");
+        }
+
+        /** The weekday of a {@link AnchorKind#WEEKDAY} anchor. */
+        public DayOfWeek weekday() {
+            return DayOfWeek.valueOf(value);
+        }
+
+        /** The date of a {@link AnchorKind#DATE} anchor. */
+        public MonthDay date() {
+            return MonthDay.parse("--" + value);
+        }
+
+        @Override
+        public String toString() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + value;
+        }
+    }
+
+    /**
+     * How long after the anchor the task is due: an exact duration ({@code +2h}, {@code +30min},
+     * {@code +1h30min}), or local calendar days with an optional clock time ({@code day 3}: the same
+     * local time three calendar days later, daylight saving included; {@code day 1 at 10:00};
+     * {@code at 10:00}: the anchor's own day). Exactly one of {@code exact} and {@code days} is present.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public record Offset(Optional<Duration> exact, Optional<Integer> days, Optional<LocalTime> at, String text) {
+        public Offset {
+            exact = exact == null ? Optional.empty() : exact;
+            days = days == null ? Optional.empty() : days;
+            at = at == null ? Optional.empty() : at;
+            if (exact.isPresent() == days.isPresent()) {
+                throw new IllegalArgumentException("an offset is either exact or in days: " + text);
+            }
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * Which customers a step is for; an empty set or map means "anyone". Within a column the values
+     * are alternatives ("any of"), except {@code tags}, which the customer must all have; columns
+     * combine with AND.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public record Audience(Set<String> engagements, Set<String> stages, Set<String> tiers, Set<String> tags,
+                           Set<String> notTags, Set<String> sources, SortedMap<String, Set<String>> attributes) {
+        /** Everyone. */
+        public static final Audience EVERYONE = new Audience(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+                new TreeMap<>());
+
+        public Audience {
+            engagements = Set.copyOf(engagements);
+            stages = Set.copyOf(stages);
+            tiers = Set.copyOf(tiers);
+            tags = Set.copyOf(tags);
+            notTags = Set.copyOf(notTags);
+            sources = Set.copyOf(sources);
+            TreeMap<String, Set<String>> copy = new TreeMap<>();
+            attributes.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+            attributes = unmodifiableSortedMap(copy);
+        }
+
+        /** Builds an audience from a map of attribute alternatives. */
+        static Audience of(Set<String> engagements, Set<String> stages, Set<String> tiers, Set<String> tags,
+                           Set<String> notTags, Set<String> sources, Map<String, Set<String>> attributes) {
+            return new Audience(engagements, stages, tiers, tags, notTags, sources, new TreeMap<>(attributes));
+        }
+    }
+
+    /** How often a customer may enter an SOP again. */
+    public enum ReentryMode {
+        /** Once per customer, ever. */
+        ONCE,
+        /** Every time its anchor happens (the default). */
+        ALWAYS,
+        /** Not again within {@code days} days of the last entry. */
+        AFTER_DAYS
+    }
+
+    /**
+     * {@code once}, {@code always} or {@code after 30 days}.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public record Reentry(ReentryMode mode, int days) {
+        public static final Reentry ALWAYS = new Reentry(ReentryMode.ALWAYS, 0);
+        public static final Reentry ONCE = new Reentry(ReentryMode.ONCE, 0);
+
+        public Reentry {
+            Objects.requireNonNull(mode, "mode");
+            if ((mode == ReentryMode.AFTER_DAYS) != (days > 0)) {
+                throw new IllegalArgumentException("only 'after N days' has days, N >= 1");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return switch (mode) {
+                case ONCE -> "once";
+                case ALWAYS -> "always";
+                case AFTER_DAYS -> "after " + days + " days";
+            };
+        }
+    }
+
+    /** What an end action does. */
+    public enum EndActionKind {
+        ADD_TAG, REMOVE_TAG, START_SOP
+    }
+
+    /**
+     * What happens when the step's task falls due: {@code add_tag:生命周期/状态/老客},
+     * {@code remove_tag:…}, {@code start_sop:vip-welcome}.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public record EndAction(EndActionKind kind, String value) {
+        public EndAction {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + value;
+        }
+    }
+}
