@@ -10,6 +10,7 @@ import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.pack.TagCatalog;
+import dev.siyu.sop.SopTable;
 import dev.siyu.internal.Layers;
 import dev.siyu.internal.Scripts;
 import dev.siyu.internal.Trace;
@@ -75,14 +76,16 @@ public final class SiyuEngine {
     private final List<String> packNames;
     private final TagCatalog tagCatalog;
     private final ScriptCatalog scriptCatalog;
+    private final SopTable sopTable;
 
     private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy,
-                       OwnerCatalog owners) {
+                       OwnerCatalog owners, SopTable sops) {
+        this.sopTable = sops;
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound);
+                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound, sops.steps());
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -218,6 +221,11 @@ public final class SiyuEngine {
         return scriptCatalog;
     }
 
+    /** The SOP steps of the packs' {@code *.sop.csv} and {@code *.sop.xlsx} tables, layered. */
+    public SopTable sopTable() {
+        return sopTable;
+    }
+
     /** The names of the packs this engine was built from, in layer order. */
     public List<String> packNames() {
         return packNames;
@@ -320,11 +328,37 @@ public final class SiyuEngine {
             ScriptCatalog scripts = ScriptCatalog.of(layered);
             ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered);
             OwnerCatalog owners = OwnerCatalog.of(layered);
+            SopTable sops = sopTable(layered, catalog, scripts);
             RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, sops);
+        }
+
+        /** The packs' SOP tables, their scripts, task kinds and tags checked against the catalogs. */
+        private static SopTable sopTable(List<RulePack> layered, TagCatalog catalog, ScriptCatalog scripts) {
+            SopTable sops = SopTable.of(layered);
+            List<dev.siyu.pack.Diagnostic> problems = sops.checkReferences(scripts::knows, kind -> {
+                try {
+                    dev.siyu.action.TaskKind.valueOf(kind);
+                    return true;
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }, tag -> {
+                try {
+                    dev.siyu.model.Tag parsed = dev.siyu.model.Tag.parse(tag);
+                    return catalog.knows(parsed.groupPath()) ? java.util.Optional.empty()
+                            : java.util.Optional.of("unknown tag group '" + parsed.groupPath() + "'");
+                } catch (IllegalArgumentException e) {
+                    return java.util.Optional.of("'" + tag + "' is not a tag category/group/name");
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw new RulePackException("SOP tables", problems);
+            }
+            return sops;
         }
     }
 }

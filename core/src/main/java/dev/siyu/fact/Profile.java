@@ -157,6 +157,14 @@ public interface Profile {
      */
     void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values);
 
+    /**
+     * Schedules the task of SOP step {@code step} started by anchor {@code anchorId} (an event id, a
+     * date), nominally due at {@code dueAt}: key {@code <customer>/sop/<sop>/<anchor>/<step>}, the
+     * step's kind, script and owner (the current owner when the step names none), attributed to the
+     * step and its row ({@code SOP weekly/tue (shop.sop.csv:2)}). Otherwise as {@link #scheduleTask}.
+     */
+    void scheduleSopStep(dev.siyu.sop.SopStep step, String anchorId, OffsetDateTime dueAt);
+
     /** Cancels the task with {@code key} if it is pending at the clock; otherwise nothing. */
     void cancelTask(String key, String reason);
 
@@ -201,6 +209,12 @@ public interface Profile {
 
     /** {@code true} when {@code key} was marked. */
     boolean isMarked(String key);
+
+    /** When {@code key} was last marked ({@link #markOnce} or {@link #mark}), if it was. */
+    Optional<OffsetDateTime> markedAt(String key);
+
+    /** Marks {@code key} at the clock, replacing an earlier mark's time. */
+    void mark(String key);
 
     /**
      * Asks to be evaluated again at {@code at} even if no event comes (a stage threshold, a

@@ -51,9 +51,13 @@ public final class Evaluator {
     private final TagCatalog catalog;
     private final Scripts scripts;
     private final Duration timeBound;
+    /** Facts every session holds, for every customer: the SOP steps. */
+    private final List<?> referenceFacts;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
-                     ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound) {
+                     ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound,
+                     List<?> referenceFacts) {
+        this.referenceFacts = List.copyOf(referenceFacts);
         this.timeBound = timeBound;
         this.scripts = scripts;
         this.policy = policy;
@@ -180,6 +184,7 @@ public final class Evaluator {
             if (trace != null) {
                 session.addEventListener(trace);
             }
+            referenceFacts.forEach(session::insert);
             for (Work w : work) {
                 w.handle = session.insert(w.profile);
             }

@@ -518,11 +518,22 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values) {
+        schedule(key, kind, script, dueAt, owner, tracker.current(), values);
+    }
+
+    @Override
+    public void scheduleSopStep(dev.siyu.sop.SopStep step, String anchorId, OffsetDateTime dueAt) {
+        schedule(initial.id() + "/sop/" + step.sop() + "/" + anchorId + "/" + step.step(), TaskKind.valueOf(step.kind()),
+                step.script(), dueAt, step.owner().or(() -> owner), "SOP " + step.id() + " (" + step.source() + ")");
+    }
+
+    private void schedule(String key, TaskKind kind, String script, OffsetDateTime dueAt, Optional<String> taskOwner,
+                          String rule, String... values) {
         if (sentKeys.contains(key) || isFriendDeleted()) {
             return; // once due, a task is the host's; nobody is messaged after deleting us
         }
         unplaced.removeIf(t -> t.key().equals(key));
-        unplaced.add(new Task(key, kind, script, local(dueAt), owner, Optional.empty(), tracker.current()));
+        unplaced.add(new Task(key, kind, script, local(dueAt), taskOwner, Optional.empty(), rule));
         taskValues.put(key, Scripts.pairs(values));
     }
 
@@ -684,6 +695,16 @@ public final class ProfileFact implements Profile {
     @Override
     public boolean isMarked(String key) {
         return marks.containsKey(key);
+    }
+
+    @Override
+    public Optional<OffsetDateTime> markedAt(String key) {
+        return Optional.ofNullable(marks.get(key));
+    }
+
+    @Override
+    public void mark(String key) {
+        marks.put(key, clock);
     }
 
     @Override

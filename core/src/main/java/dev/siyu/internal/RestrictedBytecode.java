@@ -133,6 +133,8 @@ final class RestrictedBytecode {
         String prefix = descr.getName().replace('.', '/') + "/";
         Set<String> generated = new java.util.HashSet<>();
         data.getStore().keySet().forEach(k -> generated.add(k.replace('/', '.').replaceAll("\\.class$", "")));
+        // the file's own declared types (declare X ... end) are its own facts
+        descr.getTypeDeclarations().forEach(t -> generated.add(descr.getName() + "." + t.getTypeName()));
         for (Map.Entry<String, byte[]> entry : data.getStore().entrySet()) {
             String key = entry.getKey();
             if (!key.startsWith(prefix) || key.substring(prefix.length()).contains("/")) {
@@ -176,7 +178,8 @@ final class RestrictedBytecode {
     }
 
     private static boolean allowedType(String type) {
-        return ALLOWED_CLASSES.contains(type) || ALLOWED_PACKAGES.stream().anyMatch(type::startsWith)
+        return ALLOWED_CLASSES.contains(type) || type.equals("dev.siyu.sop.SopStep") || type.startsWith("dev.siyu.sop.SopStep$")
+                || ALLOWED_PACKAGES.stream().anyMatch(type::startsWith)
                 && !type.equals("java.time.Clock") && !type.startsWith("java.time.InstantSource");
     }
 

@@ -34,7 +34,7 @@ import java.util.Set;
  */
 final class Restrictions {
     private static final List<String> ALLOWED_IMPORTS = List.of("dev.siyu.model.", "dev.siyu.fact.", "dev.siyu.action.",
-            "dev.siyu.schedule.", "java.time.", "java.math.", "java.util.");
+            "dev.siyu.schedule.", "dev.siyu.sop.SopStep", "java.time.", "java.math.", "java.util.");
     private static final List<String> REFUSED_PACKAGES = List.of("java.util.concurrent", "java.io", "java.nio", "java.net",
             "java.lang.reflect", "java.lang.invoke", "java.lang.management", "java.sql", "javax.", "sun.", "jdk.", "com.sun.",
             "org.kie", "org.drools");

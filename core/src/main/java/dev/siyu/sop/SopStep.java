@@ -61,7 +61,7 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
         WEEKDAY,
         /** A holiday of the calendar, by code, from the start of its local day. */
         HOLIDAY,
-        /** A solar term, by code, from the start of its local day. */
+        /** A solar term, by its Chinese name (清明), from the start of its local day. */
         SOLAR_TERM,
         /** Another step of the same SOP: timed from that step's due time. */
         STEP
@@ -69,7 +69,7 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
 
     /**
      * What a step is timed from: {@code event:PRICE_INQUIRY}, {@code stage:DORMANT}, {@code date:03-08},
-     * {@code weekday:TUE}, {@code holiday:MID_AUTUMN}, {@code term:QINGMING}, {@code step:day3}.
+     * {@code weekday:TUE}, {@code holiday:MID_AUTUMN}, {@code term:清明}, {@code step:day3}.
      *
      * <p>Immutable and thread-safe.
      */

@@ -83,6 +83,8 @@ public final class SopTable {
     private static final Pattern DAYS = Pattern.compile("(?:day\\s+(\\d{1,4}))?\\s*(?:at\\s+(\\d{1,2}:\\d{2}))?");
     private static final Pattern AFTER = Pattern.compile("after\\s+(\\d{1,4})\\s+days?");
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
+    private static final Set<String> SOLAR_TERMS = Set.of("立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种",
+            "夏至", "小暑", "大暑", "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至", "小寒", "大寒");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
 
@@ -449,7 +451,10 @@ public final class SopTable {
                     return new Anchor(AnchorKind.HOLIDAY, code(value));
                 }
                 case "term" -> {
-                    return new Anchor(AnchorKind.SOLAR_TERM, code(value));
+                    if (!SOLAR_TERMS.contains(value)) {
+                        throw new IllegalArgumentException("unknown solar term '" + value + "' (the 24 terms by name: 立春 … 大寒)");
+                    }
+                    return new Anchor(AnchorKind.SOLAR_TERM, value);
                 }
                 case "step" -> {
                     if (!ID.matcher(value).matches()) {

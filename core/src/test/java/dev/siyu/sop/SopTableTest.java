@@ -110,7 +110,7 @@ class SopTableTest {
             "weekday:TUE,WEEKDAY,TUESDAY",
             "weekday:周四,WEEKDAY,THURSDAY",
             "holiday:MID_AUTUMN,HOLIDAY,MID_AUTUMN",
-            "term:QINGMING,SOLAR_TERM,QINGMING"})
+            "term:清明,SOLAR_TERM,清明"})
     void anchors_ofEveryKind(String cell, AnchorKind kind, String value) {
         SopTable table = table(HEADER + "s,a,,,,,,,," + cell + ",at 10:00,follow_up,x.y,,,,,,\n");
 
@@ -135,6 +135,7 @@ class SopTableTest {
             "s,a,,,,,,,,FRIEND_ADDED,,follow_up,x.y,,,,,,;10;column 'anchor': expected event:TYPE",
             "s,a,,,,,,,,date:02-30,,follow_up,x.y,,,,,,;10;column 'anchor': '02-30' is not a date MM-DD",
             "s,a,,,,,,,,weekday:someday,,follow_up,x.y,,,,,,;10;column 'anchor': unknown weekday 'someday'",
+            "s,a,,,,,,,,term:QINGMING,,follow_up,x.y,,,,,,;10;column 'anchor': unknown solar term 'QINGMING'",
             "s,a,,,,,,,,step:nope,,follow_up,x.y,,,,,,;10;column 'anchor': no step 'nope' in SOP 's'",
             "s,a,,,,,,,,event:FRIEND_ADDED,,,x.y,,,,,,;12;column 'kind': empty",
             "s,a,,,,,,,,event:FRIEND_ADDED,,follow_up,,,,,,,;13;column 'script': empty",
