@@ -24,7 +24,7 @@ import java.time.OffsetDateTime;
         description = "Runs the private-domain customer-operations playbook on customers and touchpoints: "
                 + "evaluates them, replays shops, reports the funnel, tests and checks rule files, runs the runtime.",
         subcommands = {DemoCommand.class, GenerateCommand.class, SimulateCommand.class, ReportCommand.class,
-                EvaluateCommand.class, TestCommand.class, CheckCommand.class, RunCommand.class,
+                EvaluateCommand.class, TestCommand.class, CheckCommand.class, RunCommand.class, SopCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {SiyuCli.EXIT_OK, SiyuCli.EXIT_FAILED, SiyuCli.EXIT_USAGE},

@@ -20,7 +20,8 @@ import static java.util.Collections.unmodifiableSortedMap;
  * ({@link Offset}), what task ({@code kind}, {@code script}, {@code owner}, {@code channel}),
  * what ends or restarts the SOP's pending steps, how often a customer may enter it again, and what
  * happens when the step is done ({@link EndAction}). Steps are reference data: rule files join them
- * to the customer and the event of the round. {@code source} names the file and row.
+ * to the customer and the event of the round. {@code source} names the file (its path in its pack,
+ * and the sheet of a workbook) and row, e.g. {@code weekly.sop.csv:4}; it names the step in decisions.
  *
  * <p>Immutable and thread-safe.
  */

@@ -89,7 +89,7 @@ public final class SopTable {
             .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
 
     /** Where a step's row is: the file (with sheet), the row, and each column's position. */
-    private record Place(String file, int row, Map<String, Integer> columns) {
+    private record Place(String file, String path, int row, Map<String, Integer> columns) {
         Diagnostic at(String column, String message) {
             return new Diagnostic(file, row, columns.getOrDefault(column, 0), "column '" + column + "': " + message);
         }
@@ -127,9 +127,9 @@ public final class SopTable {
                 String file = pack.location() + path;
                 List<Table> tables;
                 if (path.endsWith(CSV_SUFFIX)) {
-                    tables = csv(file, resource.content(), problems);
+                    tables = csv(file, path, resource.content(), problems);
                 } else if (path.endsWith(XLSX_SUFFIX)) {
-                    tables = xlsx(file, resource.content(), problems);
+                    tables = xlsx(file, path, resource.content(), problems);
                 } else {
                     continue;
                 }
@@ -186,9 +186,9 @@ public final class SopTable {
     // ---- reading ----
 
     /** The rows of one CSV file or one sheet: the header's cells, then each row's cells with its number. */
-    private record Table(String file, List<String> header, List<Integer> rowNumbers, List<List<String>> rows) { }
+    private record Table(String file, String path, List<String> header, List<Integer> rowNumbers, List<List<String>> rows) { }
 
-    private static List<Table> csv(String file, byte[] content, List<Diagnostic> problems) {
+    private static List<Table> csv(String file, String path, byte[] content, List<Diagnostic> problems) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -206,14 +206,14 @@ public final class SopTable {
                     rows.add(cells);
                 }
             }
-            return header == null ? List.of() : List.of(new Table(file, header, numbers, rows));
+            return header == null ? List.of() : List.of(new Table(file, path, header, numbers, rows));
         } catch (IOException | RuntimeException e) {
             problems.add(new Diagnostic(file, 0, 0, "unreadable SOP table: " + e.getMessage()));
             return List.of();
         }
     }
 
-    private static List<Table> xlsx(String file, byte[] content, List<Diagnostic> problems) {
+    private static List<Table> xlsx(String file, String path, byte[] content, List<Diagnostic> problems) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         List<Table> tables = new ArrayList<>();
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
@@ -242,7 +242,7 @@ public final class SopTable {
                     }
                 }
                 if (header != null) {
-                    tables.add(new Table(where, header, numbers, rows));
+                    tables.add(new Table(where, path + "!" + sheet.getSheetName(), header, numbers, rows));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -280,7 +280,7 @@ public final class SopTable {
         }
         for (int r = 0; r < table.rows().size(); r++) {
             List<String> cells = table.rows().get(r);
-            Place place = new Place(table.file(), table.rowNumbers().get(r), columns);
+            Place place = new Place(table.file(), table.path(), table.rowNumbers().get(r), columns);
             Map<String, String> row = new HashMap<>();
             columns.forEach((name, index) -> row.put(name, index - 1 < cells.size() ? cells.get(index - 1).strip() : ""));
             int before = problems.size();
@@ -362,7 +362,7 @@ public final class SopTable {
             return Optional.empty();
         }
         return Optional.of(new SopStep(sop, step, audience, anchor, offset, kind, script, owner, channel, exitOn, restartOn,
-                reentry, endActions, place.file() + ":" + place.row()));
+                reentry, endActions, place.path() + ":" + place.row()));
     }
 
     private static List<String> list(String cell) {
