@@ -6,11 +6,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One thing a decision asks the host to do or to record (CONTRACT.md "Decision").
- * Every action names the {@link #rule()} that produced it.
+ * Every action names the {@link #rule()} that produced it. A type name no built-in action has is a
+ * {@link CustomAction} of a pack's action catalog.
  *
  * <p>Implementations are immutable and thread-safe.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = true, defaultImpl = CustomAction.class)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Task.class, name = "TASK"),
         @JsonSubTypes.Type(value = CancelTask.class, name = "CANCEL_TASK"),
@@ -25,7 +26,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface Action
         permits Task, CancelTask, EngagementChanged, StageChanged, TierChanged, OwnerAssigned,
-        TagAdded, TagRemoved, Alert, SuggestScript {
+        TagAdded, TagRemoved, Alert, SuggestScript, CustomAction {
 
     /** The name of the rule that produced this action. */
     String rule();

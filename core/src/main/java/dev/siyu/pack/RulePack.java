@@ -75,6 +75,7 @@ public final class RulePack {
         return relative.endsWith(".drl") || relative.endsWith(".drl.csv") || relative.endsWith(".drl.xlsx") || relative.endsWith(".drl.xls")
                 || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)
                 || relative.endsWith(ContactPolicyFile.SUFFIX) || relative.endsWith(OwnerCatalog.SUFFIX)
+                || relative.endsWith(ActionCatalog.SUFFIX)
                 || relative.equals(DISABLED_RULES);
     }
 
