@@ -6,12 +6,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One thing a decision asks the host to do or to record (CONTRACT.md "Decision").
- * Every action names the {@link #rule()} that produced it. A type name no built-in action has is a
- * {@link CustomAction} of a pack's action catalog.
+ * Every action names the {@link #rule()} that produced it. A {@link CustomAction} is one of a type a
+ * pack's action catalog declares; it is written with its own type name (reading one back is not
+ * supported: {@code SiyuJson.readDecision} refuses an action type it does not know).
  *
  * <p>Implementations are immutable and thread-safe.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = true, defaultImpl = CustomAction.class)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Task.class, name = "TASK"),
         @JsonSubTypes.Type(value = CancelTask.class, name = "CANCEL_TASK"),

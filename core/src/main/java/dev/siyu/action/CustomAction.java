@@ -1,13 +1,8 @@
 package dev.siyu.action;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
@@ -21,12 +16,11 @@ import java.util.Objects;
  * An action of a type a rule pack declares in an {@code *.actions.csv} catalog (e.g.
  * {@code INVITE_TO_GROUP}), proposed by a rule with its payload. On the wire it is
  * {@code {"type": "<type>", <payload fields>..., "rule": "<rule>"}}, the payload fields in the
- * order the catalog declares them.
+ * order the catalog declares them. Written only: a decision holding one is not read back.
  *
  * <p>Immutable and thread-safe.
  */
 @JsonSerialize(using = CustomAction.Writer.class)
-@JsonDeserialize(using = CustomAction.Reader.class)
 public record CustomAction(String type, Map<String, String> payload, String rule) implements Action {
     public CustomAction {
         Objects.requireNonNull(type, "type");
@@ -61,36 +55,6 @@ public record CustomAction(String type, Map<String, String> payload, String rule
         public void serializeWithType(CustomAction value, JsonGenerator gen, SerializerProvider provider,
                                       TypeSerializer typeSer) throws IOException {
             serialize(value, gen, provider); // the type is the action's own, not a subtype name
-        }
-    }
-
-    /** Reads the flat form back: {@code type}, {@code rule}, every other field text payload. */
-    static final class Reader extends StdDeserializer<CustomAction> {
-        Reader() {
-            super(CustomAction.class);
-        }
-
-        @Override
-        public CustomAction deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode node = parser.readValueAsTree();
-            Map<String, String> payload = new LinkedHashMap<>();
-            String type = null;
-            String rule = null;
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (!field.getValue().isTextual()) {
-                    return context.reportInputMismatch(CustomAction.class, "field '%s' of a custom action must be text",
-                            field.getKey());
-                }
-                switch (field.getKey()) {
-                    case "type" -> type = field.getValue().asText();
-                    case "rule" -> rule = field.getValue().asText();
-                    default -> payload.put(field.getKey(), field.getValue().asText());
-                }
-            }
-            if (type == null || rule == null) {
-                return context.reportInputMismatch(CustomAction.class, "a custom action needs 'type' and 'rule'");
-            }
-            return new CustomAction(type, payload, rule);
         }
     }
 }

@@ -249,9 +249,18 @@ public final class Evaluator {
             proposals.pass(pass);
             fire(session, tracker, who, timeBound, deadline);
             changed.clear();
+            java.util.Set<String> fighting = new java.util.TreeSet<>();
             for (Work w : work) {
+                List<String> before = pass == Resolver.MAX_PASSES ? w.profile.levelRules() : List.of();
                 if (Resolver.resolveState(w.profile, proposals.live(w.profile.getCustomerId()))) {
                     changed.add(w);
+                    List<String> after = w.profile.levelRules();
+                    for (int i = 0; i < before.size(); i++) {
+                        if (!before.get(i).equals(after.get(i))) {
+                            fighting.add("'" + before.get(i) + "'");
+                            fighting.add("'" + after.get(i) + "'");
+                        }
+                    }
                 }
             }
             if (changed.isEmpty()) {
@@ -260,8 +269,9 @@ public final class Evaluator {
             if (pass == Resolver.MAX_PASSES) {
                 String whom = changed.size() == 1 || who.startsWith("customer ") ? who : "one of " + changed.size() + " customers";
                 throw new SiyuException(whom + ": rules did not settle after " + pass + " passes of one round: the customer's"
-                        + " state kept changing; a rule probably changes what it matches on (last fired: "
-                        + lastFired(tracker) + ")");
+                        + " state kept changing; a rule probably changes what it matches on"
+                        + (fighting.isEmpty() ? "" : " (set against each other: " + String.join(", ", fighting) + ")")
+                        + " (last fired: " + lastFired(tracker) + ")");
             }
             for (Work w : changed) {
                 session.update(w.handle, w.profile);

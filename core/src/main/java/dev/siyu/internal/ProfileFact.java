@@ -235,9 +235,10 @@ public final class ProfileFact implements Profile {
         scheduled.values().stream()
                 .sorted(Comparator.comparing(Task::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(Task::key))
                 .forEach(actions::add);
-        alerts.stream().sorted(Comparator.comparing((Alert a) -> a.eventId().orElse("")).thenComparing(Alert::code))
+        // the same alert or suggestion twice (a rule that fired again on a resolved state) counts once
+        alerts.stream().distinct().sorted(Comparator.comparing((Alert a) -> a.eventId().orElse("")).thenComparing(Alert::code))
                 .forEach(actions::add);
-        suggestions.stream().sorted(Comparator.comparing(SuggestScript::script)).forEach(actions::add);
+        suggestions.stream().distinct().sorted(Comparator.comparing(SuggestScript::script)).forEach(actions::add);
         customActions.stream().sorted(Comparator.comparing(CustomAction::type).thenComparing(CustomAction::rule)
                 .thenComparing(a -> a.payload().toString())).forEach(actions::add);
 
