@@ -5,6 +5,7 @@ import dev.siyu.internal.RuleBase;
 import dev.siyu.model.Customer;
 import dev.siyu.model.EventTypes;
 import dev.siyu.model.Touchpoint;
+import dev.siyu.pack.ActionCatalog;
 import dev.siyu.pack.ContactPolicyFile;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
@@ -79,13 +80,13 @@ public final class SiyuEngine {
     private final SopTable sopTable;
 
     private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy,
-                       OwnerCatalog owners, SopTable sops) {
+                       OwnerCatalog owners, SopTable sops, ActionCatalog actions) {
         this.sopTable = sops;
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound, sops.steps());
+                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound, sops.steps(), actions);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -211,6 +212,15 @@ public final class SiyuEngine {
         return ruleBase.ruleNames();
     }
 
+    /**
+     * What the packs compile with but should change, as {@code file:line:column: warning: …}: every
+     * call of a deprecated {@code Profile} mutator in a rule file, naming the proposal to insert
+     * instead. Also logged at build time; {@code siyu check} prints them.
+     */
+    public List<dev.siyu.pack.Diagnostic> warnings() {
+        return ruleBase.warnings();
+    }
+
     /** The tag catalog merged from the packs' {@code *.tags.csv} files. */
     public TagCatalog tagCatalog() {
         return tagCatalog;
@@ -329,11 +339,12 @@ public final class SiyuEngine {
             ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered);
             OwnerCatalog owners = OwnerCatalog.of(layered);
             SopTable sops = sopTable(layered, catalog, scripts);
+            ActionCatalog actions = ActionCatalog.of(layered);
             RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, sops);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, sops, actions);
         }
 
         /** The packs' SOP tables, their scripts, task kinds and tags checked against the catalogs. */

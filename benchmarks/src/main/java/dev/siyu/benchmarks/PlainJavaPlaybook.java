@@ -38,6 +38,8 @@ import java.util.Set;
  *
  * <p>Thread-safe.
  */
+// The ceiling: the playbook decided by direct calls on the working state, no proposals, no resolver.
+@SuppressWarnings("deprecation")
 public final class PlainJavaPlaybook {
     private static final Set<String> PRECISE = Set.of("PACKAGE_CARD", "WANGWANG", "DETAIL_PAGE", "SMS", "PHONE");
 

@@ -88,6 +88,30 @@ class SiyuCliTest {
         Files.writeString(dir.resolve("extra.drl"), """
                 package acme;
                 import dev.siyu.fact.Profile;
+                import dev.siyu.proposal.TagProposal;
+                rule "acme: vip customers from stores get a tag"
+                when
+                    Profile( $id : customerId, source == "STORE" )
+                then
+                    insert(TagProposal.add($id, "acme/channel/store"));
+                end
+                """);
+        Files.writeString(dir.resolve("acme.tags.csv"), """
+                category,group,exclusive,description
+                acme,channel,true,Where the customer shops
+                """);
+
+        Run run = run("check", dir.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).startsWith("ok: ");
+    }
+
+    @Test
+    void checkAcceptsARuleCallingADeprecatedMutatorWithAWarningAtItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("extra.drl"), """
+                package acme;
+                import dev.siyu.fact.Profile;
                 rule "acme: vip customers from stores get a tag"
                 when
                     $p : Profile( source == "STORE" )
@@ -103,7 +127,8 @@ class SiyuCliTest {
         Run run = run("check", dir.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).startsWith("ok: ");
+        assertThat(run.out()).contains("extra.drl:7:8: warning: rule 'acme: vip customers from stores get a tag' calls the"
+                + " deprecated Profile.addTag").contains("use insert(TagProposal.add($id, tag))").contains("; 1 warning");
     }
 
     @Test

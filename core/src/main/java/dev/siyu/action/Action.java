@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One thing a decision asks the host to do or to record (CONTRACT.md "Decision").
- * Every action names the {@link #rule()} that produced it.
+ * Every action names the {@link #rule()} that produced it. A {@link CustomAction} is one of a type a
+ * pack's action catalog declares; it is written with its own type name (reading one back is not
+ * supported: {@code SiyuJson.readDecision} refuses an action type it does not know).
  *
  * <p>Implementations are immutable and thread-safe.
  */
@@ -25,7 +27,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface Action
         permits Task, CancelTask, EngagementChanged, StageChanged, TierChanged, OwnerAssigned,
-        TagAdded, TagRemoved, Alert, SuggestScript {
+        TagAdded, TagRemoved, Alert, SuggestScript, CustomAction {
 
     /** The name of the rule that produced this action. */
     String rule();

@@ -17,10 +17,13 @@ import java.util.Set;
 
 /**
  * The customer as rule files see it: one per customer in the session, keyed by
- * {@link #getCustomerId()}. Rules read it and change it only through its setters and action
- * methods, inside {@code modify($p) { ... }} when other rules must see the change. Every change
- * is attributed to the rule that made it; the engine turns the net change of an evaluation into
- * the decision's actions.
+ * {@link #getCustomerId()}. Rules read it and express every effect by inserting a proposal
+ * ({@code dev.siyu.proposal}); after each pass of the rules the engine resolves the proposals and
+ * updates this fact once, so rules see the resolved state in the next pass. The engine records
+ * the proposing rule of each change and turns the net change of an evaluation into the decision's
+ * actions. The mutators (setters, {@code addTag}, {@code scheduleTask}, …) are deprecated: they
+ * still work for existing packs, but change the customer behind the engine's back; {@code build()}
+ * and {@code siyu check} warn where a rule file calls them.
  *
  * <p>Text getters return {@code ""} when the customer has no such value, never {@code null}.
  * Times are in the customer's zone.
@@ -68,6 +71,8 @@ public interface Profile {
 
     Engagement getEngagement();
 
+    /** @deprecated changes the customer behind the engine's back; use {@code insert(new EngagementProposal($id, level))} (docs/rule-api.md). */
+    @Deprecated
     void setEngagement(Engagement engagement);
 
     Stage getStage();
@@ -81,16 +86,28 @@ public interface Profile {
     /** The product of order {@code orderId} in the ledger, or {@code ""}. */
     String productOf(String orderId);
 
+    /** @deprecated changes the customer behind the engine's back; use {@code insertLogical(new StageProposal($id, stage, rank))} (docs/rule-api.md). */
+    @Deprecated
     void setStage(Stage stage);
 
-    /** Takes the stage of a {@link StageProposal}, attributed to the rule that proposed it. */
+    /** Takes the stage of a {@link StageProposal}, attributed to the rule that proposed it.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insertLogical(new StageProposal($id, stage, rank))} (the engine adopts the best) (docs/rule-api.md).
+     */
+    @Deprecated
     void adoptStage(StageProposal proposal);
 
     Tier getTier();
 
+    /** @deprecated changes the customer behind the engine's back; use {@code insert(new TierProposal($id, tier))} (docs/rule-api.md). */
+    @Deprecated
     void setTier(Tier tier);
 
-    /** Hands the customer to another owner. */
+    /** Hands the customer to another owner.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(new OwnerProposal($id, owner))} (docs/rule-api.md).
+     */
+    @Deprecated
     void setOwner(String owner);
 
     // ---- history ----
@@ -138,11 +155,19 @@ public interface Profile {
 
     boolean hasTag(String tag);
 
+    /** @deprecated changes the customer behind the engine's back; use {@code insert(TagProposal.add($id, tag))} (docs/rule-api.md). */
+    @Deprecated
     void addTag(String tag);
 
+    /** @deprecated changes the customer behind the engine's back; use {@code insert(TagProposal.remove($id, tag))} (docs/rule-api.md). */
+    @Deprecated
     void removeTag(String tag);
 
-    /** Adds {@code tag} and removes every other tag of its group (an exclusive group). */
+    /** Adds {@code tag} and removes every other tag of its group (an exclusive group).
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(TagProposal.exclusive($id, tag))} (docs/rule-api.md).
+     */
+    @Deprecated
     void setExclusiveTag(String tag);
 
     // ---- actions ----
@@ -154,73 +179,111 @@ public interface Profile {
      * scheduled again; after the customer deleted us, nothing is scheduled. The task's text is the
      * script rendered for the customer's locale; {@code values} give template variables as pairs
      * ({@code "product", "日抛", "holiday", "SPRING_FESTIVAL"}).
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(new TaskProposal($id, key, kind, script, dueAt, values...))} (docs/rule-api.md).
      */
+    @Deprecated
     void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values);
 
-    /**
-     * Schedules the task of SOP step {@code step} started by anchor {@code anchorId} (an event id, a
-     * date), nominally due at {@code dueAt}: key {@code <customer>/sop/<sop>/<anchor>/<step>}, the
-     * step's kind, script and owner (the current owner when the step names none), attributed to the
-     * step and its row ({@code SOP weekly/tue (shop.sop.csv:2)}). Otherwise as {@link #scheduleTask}.
+    /** Cancels the task with {@code key} if it is pending at the clock; otherwise nothing.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(CancelProposal.task($id, key, reason))} (docs/rule-api.md).
      */
-    void scheduleSopStep(dev.siyu.sop.SopStep step, String anchorId, OffsetDateTime dueAt);
-
-    /** Cancels the task with {@code key} if it is pending at the clock; otherwise nothing. */
+    @Deprecated
     void cancelTask(String key, String reason);
 
-    /** Cancels every task of {@code kind} still pending at the clock. */
+    /** Cancels every task of {@code kind} still pending at the clock.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(CancelProposal.kind($id, kind, reason))} (docs/rule-api.md).
+     */
+    @Deprecated
     void cancelTasks(TaskKind kind, String reason);
 
-    /** Cancels every pending task whose key starts with {@code prefix}. */
+    /** Cancels every pending task whose key starts with {@code prefix}.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(CancelProposal.keyPrefix($id, prefix, reason))} (docs/rule-api.md).
+     */
+    @Deprecated
     void cancelTasksWithKeyPrefix(String prefix, String reason);
 
-    /** Cancels every pending proactive task (every kind but greetings and order notices). */
+    /** Cancels every pending proactive task (every kind but greetings and order notices).
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(CancelProposal.proactive($id, reason))} (docs/rule-api.md).
+     */
+    @Deprecated
     void cancelProactiveTasks(String reason);
 
     /** Keys of the tasks pending at the clock. */
     Set<String> pendingTaskKeys();
 
-    /** Raises an alert for the owner's team (none after the customer deleted us). */
+    /** Raises an alert for the owner's team (none after the customer deleted us).
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(new AlertProposal($id, code, eventId))} (docs/rule-api.md).
+     */
+    @Deprecated
     void alert(String code, String eventId);
 
-    /** Raises an alert due at {@code dueAt}, unless that is history at {@code now} (PLAYBOOK §9). */
+    /** Raises an alert due at {@code dueAt}, unless that is history at {@code now} (PLAYBOOK §9).
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(new AlertProposal($id, code, eventId, dueAt))} (docs/rule-api.md).
+     */
+    @Deprecated
     void alert(String code, String eventId, OffsetDateTime dueAt, OffsetDateTime now);
 
-    /** Starts waiting for a reply to event {@code eventId} (at {@code at}) until {@code deadline}. */
+    /** Starts waiting for a reply to event {@code eventId} (at {@code at}) until {@code deadline}.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(WatchProposal.open($id, code, eventId, at, deadline))} (docs/rule-api.md).
+     */
+    @Deprecated
     void watch(String code, String eventId, OffsetDateTime at, OffsetDateTime deadline);
 
-    /** A reply at {@code replyAt} answers every watch of {@code code} whose window contains it. */
+    /** A reply at {@code replyAt} answers every watch of {@code code} whose window contains it.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(WatchProposal.answer($id, code, replyAt))} (docs/rule-api.md).
+     */
+    @Deprecated
     void answerWatches(String code, OffsetDateTime replyAt);
 
     /** The watches whose deadline is at or before {@code now}, earliest first. */
     List<Watch> overdueWatches(OffsetDateTime now);
 
-    /** Stops watching. */
+    /** Stops watching.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(WatchProposal.close($id, watch))} (docs/rule-api.md).
+     */
+    @Deprecated
     void closeWatch(Watch watch);
 
-    /** Suggests a talk-track to the owner; {@code values} as for {@link #scheduleTask}. */
+    /** Suggests a talk-track to the owner; {@code values} as for {@link #scheduleTask}.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(new SuggestionProposal($id, script, values...))} (docs/rule-api.md).
+     */
+    @Deprecated
     void suggestScript(String script, String... values);
 
     /**
      * Sets a once-only marker and returns {@code true} the first time {@code key} is marked
      * (markers are remembered across evaluations within the retention window).
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(new MarkProposal($id, key))} (docs/rule-api.md).
      */
+    @Deprecated
     boolean markOnce(String key);
 
     /** {@code true} when {@code key} was marked. */
     boolean isMarked(String key);
 
-    /** When {@code key} was last marked ({@link #markOnce} or {@link #mark}), if it was. */
+    /** When {@code key} was marked (a {@code MarkProposal} of an earlier round), if it was. */
     Optional<OffsetDateTime> markedAt(String key);
-
-    /** Marks {@code key} at the clock, replacing an earlier mark's time. */
-    void mark(String key);
 
     /**
      * Asks to be evaluated again at {@code at} even if no event comes (a stage threshold, a
      * holiday): the decision's {@code nextEvaluationAt} is the earliest such time after the
      * evaluation time, together with the engine's own (SLA deadlines, pending tasks). Times at or
      * before the evaluation time are ignored.
+     *
+     * @deprecated changes the customer behind the engine's back; use {@code insert(new WakeUpProposal($id, at))} (docs/rule-api.md).
      */
+    @Deprecated
     void wakeUpAt(OffsetDateTime at);
 }

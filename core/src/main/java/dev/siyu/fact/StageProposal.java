@@ -1,23 +1,34 @@
 package dev.siyu.fact;
 
 import dev.siyu.model.Stage;
+import dev.siyu.proposal.Proposal;
 
 import java.util.Objects;
 
 /**
- * "This stage holds for this customer", proposed by a lifecycle rule with a rank: the proposal
- * with the lowest rank wins (PLAYBOOK §3, "the first that holds wins"). Rules insert proposals
- * with {@code insertLogical} so that they disappear when their conditions stop holding;
- * {@link #getRule()} names the proposing rule, which the STAGE_CHANGED action reports.
+ * "This stage holds for this customer", proposed by a lifecycle rule with a rank: of the proposals
+ * live when a pass of the rules settles, the one with the lowest rank wins (PLAYBOOK §3, "the first
+ * that holds wins"; equal ranks: the rule whose name sorts first). Rules insert proposals with
+ * {@code insertLogical} so that they disappear when their conditions stop holding. The engine
+ * records the proposing rule, which the STAGE_CHANGED action reports.
  *
  * <p>Immutable and thread-safe; equal by value.
  */
-public final class StageProposal {
+public final class StageProposal implements Proposal {
     private final String customerId;
     private final Stage stage;
     private final int rank;
     private final String rule;
 
+    public StageProposal(String customerId, Stage stage, int rank) {
+        this(customerId, stage, rank, "");
+    }
+
+    /**
+     * @deprecated the engine records the proposing rule: use {@link #StageProposal(String, Stage, int)}.
+     *             {@code rule} is kept for {@link #getRule()} and ignored by the engine.
+     */
+    @Deprecated
     public StageProposal(String customerId, Stage stage, int rank, String rule) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.stage = Objects.requireNonNull(stage, "stage");
@@ -25,6 +36,7 @@ public final class StageProposal {
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 
+    @Override
     public String getCustomerId() {
         return customerId;
     }
@@ -37,6 +49,7 @@ public final class StageProposal {
         return rank;
     }
 
+    /** The rule name given to the deprecated constructor, or {@code ""}. */
     public String getRule() {
         return rule;
     }
@@ -54,6 +67,6 @@ public final class StageProposal {
 
     @Override
     public String toString() {
-        return "StageProposal[" + customerId + " " + stage + " rank " + rank + " by '" + rule + "']";
+        return "StageProposal[" + customerId + " " + stage + " rank " + rank + "]";
     }
 }

@@ -10,6 +10,7 @@ import dev.siyu.model.EventTypes;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Touchpoint;
+import dev.siyu.pack.ActionCatalog;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.kie.api.runtime.KieSession;
@@ -53,12 +54,14 @@ public final class Evaluator {
     private final Duration timeBound;
     /** Facts every session holds, for every customer: the SOP steps. */
     private final List<?> referenceFacts;
+    private final ActionCatalog actions;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
                      ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound,
-                     List<?> referenceFacts) {
+                     List<?> referenceFacts, ActionCatalog actions) {
         this.referenceFacts = List.copyOf(referenceFacts);
         this.timeBound = timeBound;
+        this.actions = actions;
         this.scripts = scripts;
         this.policy = policy;
         this.sessions = ruleBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -143,6 +146,8 @@ public final class Evaluator {
         final List<Touchpoint> fresh;
         final OffsetDateTime localNow;
         FactHandle handle;
+        /** Something new for this customer in the current round (its event, the sweep). */
+        boolean inRound;
 
         Work(int position, Item item, ProfileFact profile, List<Touchpoint> fresh, OffsetDateTime localNow) {
             this.position = position;
@@ -179,45 +184,46 @@ public final class Evaluator {
         }
         String who = work.size() == 1 ? "customer " + work.get(0).item.customer().id() : "one of " + work.size() + " customers";
         KieSession session = sessions.newKieSession();
+        ProposalListener proposals = new ProposalListener(actions);
         try {
             session.addEventListener(tracker);
+            session.addEventListener(proposals);
             if (trace != null) {
                 session.addEventListener(trace);
             }
             referenceFacts.forEach(session::insert);
             for (Work w : work) {
+                proposals.add(w.profile);
                 w.handle = session.insert(w.profile);
             }
-            fire(session, tracker, who, timeBound);
-            work.forEach(w -> w.profile.placeScheduled(w.localNow));
+            work.forEach(w -> w.inRound = true);
+            round(session, tracker, proposals, work, who);
             List<FactHandle> events = new ArrayList<>();
             for (int round = 0; round < maxEvents; round++) {
                 for (Work w : work) {
-                    if (round < w.fresh.size()) {
+                    w.inRound = round < w.fresh.size();
+                    if (w.inRound) {
                         Touchpoint touchpoint = w.fresh.get(round);
                         w.profile.apply(touchpoint);
                         session.update(w.handle, w.profile);
                         events.add(session.insert(new Event(w.profile, touchpoint)));
                     }
                 }
-                fire(session, tracker, who, timeBound);
+                // as if each event had been evaluated as it came: the round's tasks are placed at its end
+                round(session, tracker, proposals, work, who);
                 events.forEach(session::delete);
                 events.clear();
-                for (Work w : work) {
-                    if (round < w.fresh.size()) {
-                        w.profile.placeScheduled(w.localNow); // as if each event had been evaluated as it came
-                    }
-                }
             }
             for (Work w : work) {
+                w.inRound = true;
                 w.profile.moveClockTo(w.localNow);
                 session.update(w.handle, w.profile);
                 session.insert(new Sweep(w.profile, w.localNow));
             }
-            fire(session, tracker, who, timeBound);
-            work.forEach(w -> w.profile.placeScheduled(w.localNow));
+            round(session, tracker, proposals, work, who);
         } finally {
             session.removeEventListener(tracker);
+            session.removeEventListener(proposals);
             if (trace != null) {
                 session.removeEventListener(trace);
             }
@@ -235,9 +241,60 @@ public final class Evaluator {
         return List.of(results);
     }
 
-    private static void fire(KieSession session, RuleTracker tracker, String who, Duration timeBound) {
+    /**
+     * One round: the rules fire, the {@link Resolver} resolves the state each pass (updating a
+     * customer's fact once when it changed) until a pass changes nothing, then settles the round's
+     * effects and deletes its proposals: for the customers with something new in the round
+     * ({@code Work.inRound}) and any other that has proposals.
+     */
+    private void round(KieSession session, RuleTracker tracker, ProposalListener proposals, List<Work> work, String who) {
+        List<Work> changed = new ArrayList<>();
+        long deadline = System.nanoTime() + timeBound.toNanos(); // for the round, all its passes
+        for (int pass = 1; ; pass++) {
+            proposals.pass(pass);
+            fire(session, tracker, who, timeBound, deadline);
+            changed.clear();
+            java.util.Set<String> fighting = new java.util.TreeSet<>();
+            for (Work w : work) {
+                List<String> before = pass == Resolver.MAX_PASSES ? w.profile.levelRules() : List.of();
+                if (Resolver.resolveState(w.profile, proposals.live(w.profile.getCustomerId()))) {
+                    changed.add(w);
+                    List<String> after = w.profile.levelRules();
+                    for (int i = 0; i < before.size(); i++) {
+                        if (!before.get(i).equals(after.get(i))) {
+                            fighting.add("'" + before.get(i) + "'");
+                            fighting.add("'" + after.get(i) + "'");
+                        }
+                    }
+                }
+            }
+            if (changed.isEmpty()) {
+                break;
+            }
+            if (pass == Resolver.MAX_PASSES) {
+                String whom = changed.size() == 1 || who.startsWith("customer ") ? who : "one of " + changed.size() + " customers";
+                throw new SiyuException(whom + ": rules did not settle after " + pass + " passes of one round: the customer's"
+                        + " state kept changing; a rule probably changes what it matches on"
+                        + (fighting.isEmpty() ? "" : " (set against each other: " + String.join(", ", fighting) + ")")
+                        + " (last fired: " + lastFired(tracker) + ")");
+            }
+            for (Work w : changed) {
+                session.update(w.handle, w.profile);
+            }
+        }
+        for (Work w : work) {
+            java.util.Collection<ProposalListener.Entry> live = proposals.live(w.profile.getCustomerId());
+            if (w.inRound || !live.isEmpty()) {
+                Resolver.settleRound(w.profile, live, w.localNow, actions);
+            }
+            w.profile.commitRound();
+        }
+        proposals.deleteAll(session);
+    }
+
+    private static void fire(KieSession session, RuleTracker tracker, String who, Duration timeBound, long deadline) {
         int fired;
-        tracker.bound(session, System.nanoTime() + timeBound.toNanos());
+        tracker.bound(session, deadline);
         try {
             fired = session.fireAllRules(MAX_FIRINGS_PER_ROUND);
         } catch (RuntimeException e) {

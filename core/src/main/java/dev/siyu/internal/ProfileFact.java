@@ -3,6 +3,7 @@ package dev.siyu.internal;
 import dev.siyu.action.Action;
 import dev.siyu.action.Alert;
 import dev.siyu.action.CancelTask;
+import dev.siyu.action.CustomAction;
 import dev.siyu.action.EngagementChanged;
 import dev.siyu.action.OwnerAssigned;
 import dev.siyu.action.StageChanged;
@@ -80,6 +81,19 @@ public final class ProfileFact implements Profile {
     private final Set<String> tags;
     private final Map<String, String> tagRules = new HashMap<>();
 
+    // The state at the start of the current round, plus what deprecated mutators changed in it: the
+    // resolver recomputes the levels and tags of each pass as this base plus the live proposals.
+    private Engagement baseEngagement;
+    private String baseEngagementRule = RuleTracker.ENGINE;
+    private Stage baseStage;
+    private String baseStageRule = RuleTracker.ENGINE;
+    private Tier baseTier;
+    private String baseTierRule = RuleTracker.ENGINE;
+    private Optional<String> baseOwner;
+    private String baseOwnerRule = RuleTracker.ENGINE;
+    private final Set<String> baseTags;
+    private final Map<String, String> baseTagRules = new HashMap<>();
+
     private final List<OrderRecord> orders;
     private ArchivedOrders archived;
     private final Map<String, TouchpointStats> touchpoints;
@@ -101,6 +115,7 @@ public final class ProfileFact implements Profile {
     private final Map<String, CancelTask> cancelled = new TreeMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final List<SuggestScript> suggestions = new ArrayList<>();
+    private final List<CustomAction> customActions = new ArrayList<>();
     /** Wake-ups rules asked for; the earliest after the evaluation time counts. */
     private final List<OffsetDateTime> wakeUps = new ArrayList<>();
 
@@ -119,6 +134,11 @@ public final class ProfileFact implements Profile {
         this.tier = customer.tier();
         this.owner = customer.owner();
         this.tags = customer.tags().stream().map(Tag::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+        this.baseEngagement = engagement;
+        this.baseStage = stage;
+        this.baseTier = tier;
+        this.baseOwner = owner;
+        this.baseTags = new LinkedHashSet<>(tags);
         Memory memory = customer.memory();
         this.orders = new ArrayList<>(memory.orders());
         this.orders.sort(ORDER_TIME);
@@ -215,9 +235,12 @@ public final class ProfileFact implements Profile {
         scheduled.values().stream()
                 .sorted(Comparator.comparing(Task::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(Task::key))
                 .forEach(actions::add);
-        alerts.stream().sorted(Comparator.comparing((Alert a) -> a.eventId().orElse("")).thenComparing(Alert::code))
+        // the same alert or suggestion twice (a rule that fired again on a resolved state) counts once
+        alerts.stream().distinct().sorted(Comparator.comparing((Alert a) -> a.eventId().orElse("")).thenComparing(Alert::code))
                 .forEach(actions::add);
-        suggestions.stream().sorted(Comparator.comparing(SuggestScript::script)).forEach(actions::add);
+        suggestions.stream().distinct().sorted(Comparator.comparing(SuggestScript::script)).forEach(actions::add);
+        customActions.stream().sorted(Comparator.comparing(CustomAction::type).thenComparing(CustomAction::rule)
+                .thenComparing(a -> a.payload().toString())).forEach(actions::add);
 
         // Tasks due by now are the host's from here on: out of the pending list, into the log.
         List<Task> stillPending = new ArrayList<>();
@@ -287,6 +310,82 @@ public final class ProfileFact implements Profile {
                 touchpoints, stillPending, sentTasks, watches, processed, marks, horizon);
     }
 
+    // ---- the resolver's side: the round base and the resolved levels and tags ----
+
+    /** A tag change a live proposal asks for. */
+    record TagChange(dev.siyu.proposal.TagProposal.Operation operation, String tag, String rule) { }
+
+    /** {@code true} while the current tags were computed from proposals of this round. */
+    private boolean tagsFromProposals;
+
+    /**
+     * Sets the levels and tags to the round base plus the winners given ({@code null}: no live
+     * proposal, the base stands) and the live tag changes (removals first, then additions in the
+     * order given, later ones replacing earlier ones in an exclusive group). Returns {@code true}
+     * when a value rules can read changed (attribution alone is no change).
+     */
+    boolean resolve(Engagement e, String eRule, Stage st, String stRule, Tier t, String tRule, String o, String oRule,
+                    List<TagChange> tagChanges) {
+        Engagement newEngagement = e == null ? baseEngagement : e;
+        Stage newStage = st == null ? baseStage : st;
+        Tier newTier = t == null ? baseTier : t;
+        Optional<String> newOwner = o == null ? baseOwner : Optional.of(o);
+        boolean changed = newEngagement != engagement || newStage != stage || !newTier.equals(tier)
+                || !newOwner.equals(owner);
+        engagement = newEngagement;
+        engagementRule = e == null ? baseEngagementRule : eRule;
+        stage = newStage;
+        stageRule = st == null ? baseStageRule : stRule;
+        tier = newTier;
+        tierRule = t == null ? baseTierRule : tRule;
+        owner = newOwner;
+        ownerRule = o == null ? baseOwnerRule : oRule;
+        if (!tagChanges.isEmpty() || tagsFromProposals) {
+            Set<String> newTags = new LinkedHashSet<>(baseTags);
+            Map<String, String> newRules = new HashMap<>(baseTagRules);
+            for (TagChange change : tagChanges) {
+                if (change.operation() == dev.siyu.proposal.TagProposal.Operation.REMOVE) {
+                    removeTag(newTags, newRules, change.tag(), change.rule());
+                }
+            }
+            for (TagChange change : tagChanges) {
+                if (change.operation() != dev.siyu.proposal.TagProposal.Operation.REMOVE) {
+                    addTag(newTags, newRules, change.tag(),
+                            change.operation() == dev.siyu.proposal.TagProposal.Operation.EXCLUSIVE, change.rule());
+                }
+            }
+            changed |= !newTags.equals(tags);
+            tags.clear();
+            tags.addAll(newTags);
+            tagRules.clear();
+            tagRules.putAll(newRules);
+            tagsFromProposals = !tagChanges.isEmpty();
+        }
+        return changed;
+    }
+
+    /** Ends a round: what it resolved is the base of the next. */
+    void commitRound() {
+        baseEngagement = engagement;
+        baseEngagementRule = engagementRule;
+        baseStage = stage;
+        baseStageRule = stageRule;
+        baseTier = tier;
+        baseTierRule = tierRule;
+        baseOwner = owner;
+        baseOwnerRule = ownerRule;
+        baseTags.clear();
+        baseTags.addAll(tags);
+        baseTagRules.clear();
+        baseTagRules.putAll(tagRules);
+        tagsFromProposals = false;
+    }
+
+    /** The rule that set the current value of a level, for loop errors: engagement, stage, tier, owner. */
+    List<String> levelRules() {
+        return List.of(engagementRule, stageRule, tierRule, ownerRule);
+    }
+
     // ---- Profile: identity ----
 
     @Override
@@ -352,9 +451,10 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void setEngagement(Engagement value) {
-        engagement = Objects.requireNonNull(value, "engagement");
-        engagementRule = tracker.current();
+        engagement = baseEngagement = Objects.requireNonNull(value, "engagement");
+        engagementRule = baseEngagementRule = tracker.current();
     }
 
     @Override
@@ -379,15 +479,17 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void setStage(Stage value) {
-        stage = Objects.requireNonNull(value, "stage");
-        stageRule = tracker.current();
+        stage = baseStage = Objects.requireNonNull(value, "stage");
+        stageRule = baseStageRule = tracker.current();
     }
 
     @Override
+    @Deprecated
     public void adoptStage(StageProposal proposal) {
-        stage = proposal.getStage();
-        stageRule = proposal.getRule();
+        stage = baseStage = proposal.getStage();
+        stageRule = baseStageRule = proposal.getRule().isEmpty() ? tracker.current() : proposal.getRule();
     }
 
     @Override
@@ -396,15 +498,17 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void setTier(Tier value) {
-        tier = Objects.requireNonNull(value, "tier");
-        tierRule = tracker.current();
+        tier = baseTier = Objects.requireNonNull(value, "tier");
+        tierRule = baseTierRule = tracker.current();
     }
 
     @Override
+    @Deprecated
     public void setOwner(String value) {
-        owner = Optional.of(Objects.requireNonNull(value, "owner"));
-        ownerRule = tracker.current();
+        owner = baseOwner = Optional.of(Objects.requireNonNull(value, "owner"));
+        ownerRule = baseOwnerRule = tracker.current();
     }
 
     // ---- history ----
@@ -484,57 +588,84 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void addTag(String tag) {
-        Tag parsed = Tag.parse(tag);
-        String group = parsed.groupPath();
+        String rule = tracker.current();
+        addTag(tags, tagRules, tag, false, rule);
+        addTag(baseTags, baseTagRules, tag, false, rule);
+    }
+
+    @Override
+    @Deprecated
+    public void setExclusiveTag(String tag) {
+        String rule = tracker.current();
+        addTag(tags, tagRules, tag, true, rule);
+        addTag(baseTags, baseTagRules, tag, true, rule);
+    }
+
+    @Override
+    @Deprecated
+    public void removeTag(String tag) {
+        String rule = tracker.current();
+        removeTag(tags, tagRules, tag, rule);
+        removeTag(baseTags, baseTagRules, tag, rule);
+    }
+
+    /** The group of {@code tag} when a tag catalog has it; otherwise refused. */
+    String checkTagGroup(String tag) {
+        String group = Tag.parse(tag).groupPath();
         if (!catalog.knows(group)) {
             throw new IllegalArgumentException("tag group '" + group + "' is not in the tag catalog");
         }
-        if (catalog.isExclusive(group).orElse(false)) {
-            List.copyOf(tags).stream().filter(t -> !t.equals(parsed.toString()) && Tag.parse(t).inGroup(group))
-                    .forEach(this::removeTag);
-        }
-        if (tags.add(parsed.toString())) {
-            tagRules.put(parsed.toString(), tracker.current());
-        }
+        return group;
     }
 
-    @Override
-    public void setExclusiveTag(String tag) {
+    /** Adds {@code tag} to {@code set}, replacing the other tags of its group when exclusive. */
+    private void addTag(Set<String> set, Map<String, String> rules, String tag, boolean exclusive, String rule) {
         Tag parsed = Tag.parse(tag);
-        List.copyOf(tags).stream().filter(t -> !t.equals(parsed.toString()) && Tag.parse(t).inGroup(parsed.groupPath()))
-                .forEach(this::removeTag);
-        addTag(tag);
+        String group = checkTagGroup(tag);
+        if (exclusive || catalog.isExclusive(group).orElse(false)) {
+            List.copyOf(set).stream().filter(t -> !t.equals(parsed.toString()) && Tag.parse(t).inGroup(group))
+                    .forEach(t -> removeTag(set, rules, t, rule));
+        }
+        if (set.add(parsed.toString())) {
+            rules.put(parsed.toString(), rule);
+        }
     }
 
-    @Override
-    public void removeTag(String tag) {
-        if (tags.remove(tag)) {
-            tagRules.put(tag, tracker.current());
+    private static void removeTag(Set<String> set, Map<String, String> rules, String tag, String rule) {
+        if (set.remove(tag)) {
+            rules.put(tag, rule);
         }
     }
 
     // ---- actions ----
 
     @Override
+    @Deprecated
     public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values) {
-        schedule(key, kind, script, dueAt, owner, tracker.current(), values);
+        if (!isFriendDeleted()) { // nobody is messaged after deleting us
+            schedule(key, kind, script, dueAt, Scripts.pairs(values), tracker.current());
+        }
     }
 
-    @Override
-    public void scheduleSopStep(dev.siyu.sop.SopStep step, String anchorId, OffsetDateTime dueAt) {
-        schedule(initial.id() + "/sop/" + step.sop() + "/" + anchorId + "/" + step.step(), TaskKind.valueOf(step.kind()),
-                step.script(), dueAt, step.owner().or(() -> owner), "SOP " + step.id() + " (" + step.source() + ")");
+    /** Schedules a task for the current owner, to be placed by {@link #placeScheduled}; never again once due. */
+    void schedule(String key, TaskKind kind, String script, OffsetDateTime dueAt, Map<String, String> values, String rule) {
+        schedule(key, kind, script, dueAt, values, rule, Optional.empty());
     }
 
-    private void schedule(String key, TaskKind kind, String script, OffsetDateTime dueAt, Optional<String> taskOwner,
-                          String rule, String... values) {
-        if (sentKeys.contains(key) || isFriendDeleted()) {
-            return; // once due, a task is the host's; nobody is messaged after deleting us
+    /**
+     * Schedules a task for {@code taskOwner} (the current owner when empty), to be placed by
+     * {@link #placeScheduled}; never again once due.
+     */
+    void schedule(String key, TaskKind kind, String script, OffsetDateTime dueAt, Map<String, String> values, String rule,
+                  Optional<String> taskOwner) {
+        if (sentKeys.contains(key)) {
+            return; // once due, a task is the host's
         }
         unplaced.removeIf(t -> t.key().equals(key));
-        unplaced.add(new Task(key, kind, script, local(dueAt), taskOwner, Optional.empty(), rule));
-        taskValues.put(key, Scripts.pairs(values));
+        unplaced.add(new Task(key, kind, script, local(dueAt), taskOwner.or(() -> owner), Optional.empty(), rule));
+        taskValues.put(key, values);
     }
 
     /**
@@ -598,7 +729,13 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void cancelTask(String key, String reason) {
+        cancelTask(key, reason, tracker.current());
+    }
+
+    /** Cancels the task with {@code key} if it is pending at the clock (or scheduled in this round). */
+    void cancelTask(String key, String reason, String rule) {
         unplaced.removeIf(t -> t.key().equals(key));
         Task task = pending.get(key);
         if (task == null || !task.isPendingAt(clock)) {
@@ -607,31 +744,34 @@ public final class ProfileFact implements Profile {
         pending.remove(key);
         scheduled.remove(key);
         if (initialPending.containsKey(key)) {
-            cancelled.put(key, new CancelTask(key, reason, tracker.current()));
+            cancelled.put(key, new CancelTask(key, reason, rule));
         }
     }
 
     @Override
+    @Deprecated
     public void cancelTasks(TaskKind kind, String reason) {
-        cancelWhere(t -> t.kind() == kind, reason);
+        cancelWhere(t -> t.kind() == kind, reason, tracker.current());
     }
 
     @Override
+    @Deprecated
     public void cancelTasksWithKeyPrefix(String prefix, String reason) {
-        cancelWhere(t -> t.key().startsWith(prefix), reason);
+        cancelWhere(t -> t.key().startsWith(prefix), reason, tracker.current());
     }
 
     @Override
+    @Deprecated
     public void cancelProactiveTasks(String reason) {
-        cancelWhere(t -> t.kind().isProactive(), reason);
+        cancelWhere(t -> t.kind().isProactive(), reason, tracker.current());
     }
 
     /** Cancels every task, scheduled in this round or pending, that {@code which} selects. */
-    private void cancelWhere(java.util.function.Predicate<Task> which, String reason) {
+    void cancelWhere(java.util.function.Predicate<Task> which, String reason, String rule) {
         List<String> keys = new ArrayList<>();
         unplaced.stream().filter(which).forEach(t -> keys.add(t.key()));
         pending.values().stream().filter(which).forEach(t -> keys.add(t.key()));
-        keys.forEach(key -> cancelTask(key, reason));
+        keys.forEach(key -> cancelTask(key, reason, rule));
     }
 
     @Override
@@ -641,22 +781,37 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void alert(String code, String eventId) {
-        if (isFriendDeleted()) {
-            return;
+        if (!isFriendDeleted()) {
+            raise(code, Optional.ofNullable(eventId), tracker.current());
         }
-        alerts.add(new Alert(code, Optional.ofNullable(eventId), tracker.current()));
+    }
+
+    void raise(String code, Optional<String> eventId, String rule) {
+        alerts.add(new Alert(code, eventId, rule));
+    }
+
+    /** {@code true} when an alert due at {@code dueAt} is history at {@code now} (PLAYBOOK §9). */
+    boolean isHistory(OffsetDateTime dueAt, OffsetDateTime now) {
+        return policy.isHistory(dueAt, now);
     }
 
     @Override
+    @Deprecated
     public void alert(String code, String eventId, OffsetDateTime dueAt, OffsetDateTime now) {
-        if (!policy.isHistory(dueAt, now)) {
-            alert(code, eventId);
+        if (!policy.isHistory(dueAt, now) && !isFriendDeleted()) {
+            raise(code, Optional.ofNullable(eventId), tracker.current());
         }
     }
 
     @Override
+    @Deprecated
     public void watch(String code, String eventId, OffsetDateTime at, OffsetDateTime deadline) {
+        openWatch(code, eventId, at, deadline);
+    }
+
+    void openWatch(String code, String eventId, OffsetDateTime at, OffsetDateTime deadline) {
         watches.removeIf(w -> w.code().equals(code) && w.eventId().equals(eventId));
         watches.add(new Watch(code, eventId, local(at), local(deadline)));
         watches.sort(Comparator.comparing(Watch::deadline, OffsetDateTime.timeLineOrder())
@@ -664,7 +819,12 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void answerWatches(String code, OffsetDateTime replyAt) {
+        answer(code, replyAt);
+    }
+
+    void answer(String code, OffsetDateTime replyAt) {
         watches.removeIf(w -> w.code().equals(code) && w.answeredBy(replyAt));
     }
 
@@ -674,21 +834,38 @@ public final class ProfileFact implements Profile {
     }
 
     @Override
+    @Deprecated
     public void closeWatch(Watch watch) {
-        watches.remove(watch);
+        close(watch);
+    }
+
+    void close(Watch watch) {
+        watches.removeIf(w -> w.code().equals(watch.code()) && w.eventId().equals(watch.eventId()));
     }
 
     @Override
+    @Deprecated
     public void suggestScript(String script, String... values) {
-        if (isFriendDeleted()) {
-            return;
+        if (!isFriendDeleted()) {
+            suggest(script, Scripts.pairs(values), tracker.current());
         }
-        String rule = tracker.current();
-        suggestions.add(new SuggestScript(script, scripts.render(initial, script, owner, Scripts.pairs(values), rule), rule));
+    }
+
+    void suggest(String script, Map<String, String> values, String rule) {
+        suggestions.add(new SuggestScript(script, scripts.render(initial, script, owner, values, rule), rule));
+    }
+
+    void addCustomAction(CustomAction action) {
+        customActions.add(action);
     }
 
     @Override
+    @Deprecated
     public boolean markOnce(String key) {
+        return mark(key);
+    }
+
+    boolean mark(String key) {
         return marks.putIfAbsent(key, clock) == null;
     }
 
@@ -702,13 +879,18 @@ public final class ProfileFact implements Profile {
         return Optional.ofNullable(marks.get(key));
     }
 
-    @Override
-    public void mark(String key) {
+    /** Sets {@code key} at the clock, replacing an earlier mark's time. */
+    void markAgain(String key) {
         marks.put(key, clock);
     }
 
     @Override
+    @Deprecated
     public void wakeUpAt(OffsetDateTime at) {
+        wakeUp(at);
+    }
+
+    void wakeUp(OffsetDateTime at) {
         wakeUps.add(Objects.requireNonNull(at, "at"));
     }
 

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  */
 final class RestrictedBytecode {
     /** Packages whose types (and their members) restricted code may use. */
-    private static final List<String> ALLOWED_PACKAGES = List.of("dev.siyu.fact.", "dev.siyu.model.", "dev.siyu.action.",
+    private static final List<String> ALLOWED_PACKAGES = List.of("dev.siyu.fact.", "dev.siyu.model.", "dev.siyu.action.", "dev.siyu.proposal.",
             "java.time.", "java.math.", "java.util.function.", "java.util.stream.");
     private static final Set<String> ALLOWED_CLASSES = Set.of(
             "dev.siyu.schedule.ChineseCalendar",

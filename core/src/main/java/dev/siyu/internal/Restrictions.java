@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Restricted mode for integrators' rule files: from the Drools parser's description of each file
  * (imports, globals, functions, conditions, consequences), what the code may name. Allowed: the
- * Siyu model ({@code dev.siyu.model}, {@code .fact}, {@code .action}, {@code .schedule}),
+ * Siyu model ({@code dev.siyu.model}, {@code .fact}, {@code .action}, {@code .proposal}, {@code .schedule}),
  * {@code java.time}, {@code java.math}, {@code java.util} (not {@code java.util.concurrent}) and the
  * plain {@code java.lang} types. Refused with file and line: the system and runtime, reflection,
  * class loading, I/O, the network, threads and processes, and the rule engine's internals.
@@ -33,7 +33,7 @@ import java.util.Set;
  * <p>Stateless and thread-safe.
  */
 final class Restrictions {
-    private static final List<String> ALLOWED_IMPORTS = List.of("dev.siyu.model.", "dev.siyu.fact.", "dev.siyu.action.",
+    private static final List<String> ALLOWED_IMPORTS = List.of("dev.siyu.model.", "dev.siyu.fact.", "dev.siyu.action.", "dev.siyu.proposal.",
             "dev.siyu.schedule.", "dev.siyu.sop.SopStep", "java.time.", "java.math.", "java.util.");
     private static final List<String> REFUSED_PACKAGES = List.of("java.util.concurrent", "java.io", "java.nio", "java.net",
             "java.lang.reflect", "java.lang.invoke", "java.lang.management", "java.sql", "javax.", "sun.", "jdk.", "com.sun.",

@@ -40,10 +40,12 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final List<String> ruleNames;
+    private final List<Diagnostic> warnings;
 
-    private RuleBase(KieBase kieBase, List<String> ruleNames) {
+    private RuleBase(KieBase kieBase, List<String> ruleNames, List<Diagnostic> warnings) {
         this.kieBase = kieBase;
         this.ruleNames = List.copyOf(ruleNames);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -131,7 +133,11 @@ public final class RuleBase {
             }
         }
         names.sort(null);
-        return new RuleBase(kieBase, names);
+        List<Diagnostic> warnings = PackChecks.deprecatedCalls(packs);
+        for (Diagnostic warning : warnings) {
+            LOG.warn("rule pack {}: {}", packNames, warning);
+        }
+        return new RuleBase(kieBase, names, warnings);
     }
 
     /** The file name shown in diagnostics: the pack's relative path below its location. */
@@ -159,6 +165,11 @@ public final class RuleBase {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** What compiles but should be changed: calls of deprecated mutators, as file:line:column: warning: …. */
+    public List<Diagnostic> warnings() {
+        return warnings;
     }
 
     /** Every rule's name, sorted. */

@@ -76,6 +76,7 @@ public final class RulePack {
                 || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)
                 || relative.endsWith(ContactPolicyFile.SUFFIX) || relative.endsWith(OwnerCatalog.SUFFIX)
                 || relative.endsWith(dev.siyu.sop.SopTable.CSV_SUFFIX) || relative.endsWith(dev.siyu.sop.SopTable.XLSX_SUFFIX)
+                || relative.endsWith(ActionCatalog.SUFFIX)
                 || relative.equals(DISABLED_RULES);
     }
 

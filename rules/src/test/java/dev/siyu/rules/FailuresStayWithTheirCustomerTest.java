@@ -113,7 +113,8 @@ class FailuresStayWithTheirCustomerTest {
 
         assertThat(outcomes.get(4).error()).get().extracting(SiyuException::getMessage).asString()
                 .contains("customer c-4").contains("did not settle")
-                .contains("'acme: trouble makers are mature'").contains("'lifecycle: the first stage that holds wins'");
+                .contains("'acme: trouble makers are mature'")
+                .contains("set against each other: 'acme: trouble makers are mature', 'lifecycle: quoted and one-order customers are growing'");
         assertThat(outcomes).filteredOn(o -> o.index() != 4).allSatisfy(o -> assertThat(o.decision()).isPresent());
     }
 

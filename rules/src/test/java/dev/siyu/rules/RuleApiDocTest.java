@@ -6,6 +6,18 @@ import dev.siyu.fact.StageProposal;
 import dev.siyu.fact.Sweep;
 import dev.siyu.fact.TierCriterion;
 import dev.siyu.model.Watch;
+import dev.siyu.proposal.ActionProposal;
+import dev.siyu.proposal.AlertProposal;
+import dev.siyu.proposal.CancelProposal;
+import dev.siyu.proposal.EngagementProposal;
+import dev.siyu.proposal.MarkProposal;
+import dev.siyu.proposal.OwnerProposal;
+import dev.siyu.proposal.SuggestionProposal;
+import dev.siyu.proposal.TagProposal;
+import dev.siyu.proposal.TaskProposal;
+import dev.siyu.proposal.TierProposal;
+import dev.siyu.proposal.WakeUpProposal;
+import dev.siyu.proposal.WatchProposal;
 import dev.siyu.schedule.ChineseCalendar;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +39,9 @@ class RuleApiDocTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Profile.class, Event.class, Sweep.class, StageProposal.class, TierCriterion.class,
-            ChineseCalendar.class, Watch.class})
+            ChineseCalendar.class, Watch.class, TaskProposal.class, CancelProposal.class, TagProposal.class,
+            EngagementProposal.class, TierProposal.class, OwnerProposal.class, AlertProposal.class, SuggestionProposal.class,
+            WatchProposal.class, MarkProposal.class, WakeUpProposal.class, ActionProposal.class})
     void everyPublicMethodOfTheFactApiIsInTheReference(Class<?> type) throws IOException {
         String doc = Files.readString(DOC);
 

@@ -1,0 +1,122 @@
+package dev.siyu.internal;
+
+import dev.siyu.pack.ActionCatalog;
+import dev.siyu.proposal.ActionProposal;
+import dev.siyu.proposal.Proposal;
+import dev.siyu.proposal.TagProposal;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records every {@link Proposal} a rule inserts, with the rule that inserted it (from the
+ * insertion event: rule files never name themselves) and the pass it came in, and forgets it when
+ * it is deleted (a logical proposal whose conditions stopped holding, or the end of its round). A
+ * proposal for a customer the session does not hold, a tag of a group no catalog has, or a custom
+ * action no catalog declares is refused in the inserting rule, which then fails for its customer.
+ *
+ * <p>Not thread-safe: one per session run.
+ */
+final class ProposalListener implements RuleRuntimeEventListener {
+
+    /** A live proposal: what, by which rule, in which pass of its round. */
+    record Entry(Proposal proposal, String rule, int pass) { }
+
+    private final Map<String, ProfileFact> profiles = new HashMap<>();
+    private final Map<String, Map<FactHandle, Entry>> live = new HashMap<>();
+    private final ActionCatalog actions;
+    private int pass;
+
+    ProposalListener(ActionCatalog actions) {
+        this.actions = actions;
+    }
+
+    void add(ProfileFact profile) {
+        profiles.put(profile.getCustomerId(), profile);
+        live.put(profile.getCustomerId(), new LinkedHashMap<>());
+    }
+
+    /** The pass the next insertions belong to. */
+    void pass(int value) {
+        pass = value;
+    }
+
+    /** The live proposals of {@code customerId}, in insertion order. */
+    Collection<Entry> live(String customerId) {
+        return live.get(customerId).values();
+    }
+
+    /** Deletes every live proposal of the session (the end of a round). */
+    void deleteAll(KieSession session) {
+        List<FactHandle> handles = new ArrayList<>();
+        live.values().forEach(m -> handles.addAll(m.keySet()));
+        for (FactHandle handle : handles) {
+            if (session.getObject(handle) != null) {
+                session.delete(handle);
+            }
+        }
+        live.values().forEach(Map::clear); // logical ones may have gone with an earlier deletion
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getObject() instanceof Proposal proposal) {
+            String rule = event.getRule() == null ? RuleTracker.ENGINE : event.getRule().getName();
+            ProfileFact profile = profiles.get(proposal.getCustomerId());
+            if (profile == null) {
+                throw new IllegalArgumentException(proposal.getClass().getSimpleName() + " for customer '"
+                        + proposal.getCustomerId() + "', who is not being evaluated: take the customer id from the facts"
+                        + " the rule matched");
+            }
+            check(proposal, profile);
+            live.get(proposal.getCustomerId()).put(event.getFactHandle(), new Entry(proposal, rule, pass));
+        }
+    }
+
+    private void check(Proposal proposal, ProfileFact profile) {
+        if (proposal instanceof TagProposal tag) {
+            profile.checkTagGroup(tag.getTag());
+        } else if (proposal instanceof ActionProposal action) {
+            List<String> fields = actions.fields(action.getType()).orElseThrow(() -> new IllegalArgumentException(
+                    "action type '" + action.getType() + "' is not in an action catalog (*" + ActionCatalog.SUFFIX + ")"));
+            for (String field : action.getPayload().keySet()) {
+                if (!fields.contains(field)) {
+                    throw new IllegalArgumentException("action type '" + action.getType() + "' has no payload field '"
+                            + field + "' (its fields: " + String.join(", ", fields) + ")");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        if (event.getOldObject() instanceof Proposal old) {
+            Map<FactHandle, Entry> entries = live.get(old.getCustomerId());
+            Entry entry = entries.remove(event.getFactHandle());
+            if (event.getObject() instanceof Proposal proposal && entry != null) {
+                check(proposal, profiles.get(old.getCustomerId()));
+                live.get(proposal.getCustomerId()).put(event.getFactHandle(), new Entry(proposal, entry.rule(), pass));
+            }
+        }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        if (event.getOldObject() instanceof Proposal proposal) {
+            Map<FactHandle, Entry> entries = live.get(proposal.getCustomerId());
+            if (entries != null) {
+                entries.remove(event.getFactHandle());
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.siyu.proposal;
+
+import dev.siyu.action.TaskKind;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * "Send script {@code script} to the customer, nominally at {@code dueAt}", under a stable
+ * {@code key}: a task with the key of a pending task replaces it. The resolver drops it after the
+ * customer deleted us or once a task with that key was due; otherwise the contact policy places it
+ * (contact hours, caps) and the script is rendered for the customer's locale and owner.
+ * {@code values} are template variables as pairs ({@code "product", "日抛"}).
+ *
+ * <p>Immutable and thread-safe; equal by value.
+ */
+public final class TaskProposal implements Proposal {
+    private final String customerId;
+    private final String key;
+    private final TaskKind kind;
+    private final String script;
+    private final OffsetDateTime dueAt;
+    private final List<String> values;
+    private final Optional<String> owner;
+    private final Optional<String> source;
+
+    public TaskProposal(String customerId, String key, TaskKind kind, String script, OffsetDateTime dueAt,
+                        String... values) {
+        this(customerId, key, kind, script, dueAt, Optional.empty(), Optional.empty(), values);
+    }
+
+    private TaskProposal(String customerId, String key, TaskKind kind, String script, OffsetDateTime dueAt,
+                         Optional<String> owner, Optional<String> source, String... values) {
+        this.customerId = Objects.requireNonNull(customerId, "customerId");
+        this.key = Objects.requireNonNull(key, "key");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.script = Objects.requireNonNull(script, "script");
+        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
+        this.values = Values.pairs(values);
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The task of SOP step {@code step} started by the anchor {@code anchorId} (an event id, a date):
+     * key {@code <customer>/sop/<sop>/<anchor>/<step>}, the step's kind and script, for the step's
+     * owner (the customer's owner when the step names none), attributed to the step and its row
+     * ({@code SOP weekly/tue (weekly.sop.csv:4)}) rather than to the rule that proposed it.
+     */
+    public static TaskProposal sopStep(String customerId, dev.siyu.sop.SopStep step, String anchorId, OffsetDateTime dueAt) {
+        return new TaskProposal(customerId, customerId + "/sop/" + step.sop() + "/" + anchorId + "/" + step.step(),
+                TaskKind.valueOf(step.kind()), step.script(), dueAt, step.owner(),
+                Optional.of("SOP " + step.id() + " (" + step.source() + ")"));
+    }
+
+    @Override
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public TaskKind getKind() {
+        return kind;
+    }
+
+    public String getScript() {
+        return script;
+    }
+
+    public OffsetDateTime getDueAt() {
+        return dueAt;
+    }
+
+    /** The template values, as pairs. */
+    public List<String> getValues() {
+        return values;
+    }
+
+    /** The owner or desk the task is for, when not the customer's owner. */
+    public Optional<String> getOwner() {
+        return owner;
+    }
+
+    /** What the task is attributed to instead of the proposing rule (an SOP step), if anything. */
+    public Optional<String> getSource() {
+        return source;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskProposal other && customerId.equals(other.customerId) && key.equals(other.key)
+                && kind.equals(other.kind) && script.equals(other.script) && dueAt.equals(other.dueAt)
+                && values.equals(other.values) && owner.equals(other.owner) && source.equals(other.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(customerId, key, kind, script, dueAt, values, owner, source);
+    }
+
+    @Override
+    public String toString() {
+        return "TaskProposal[" + customerId + " " + key + " " + kind.name() + " " + script + " at " + dueAt + "]";
+    }
+}
