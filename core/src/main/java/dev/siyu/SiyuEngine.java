@@ -11,6 +11,8 @@ import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.internal.Layers;
+import dev.siyu.internal.PackCatalogs;
+import dev.siyu.pack.TaskKindCatalog;
 import dev.siyu.internal.Scripts;
 import dev.siyu.internal.Trace;
 import dev.siyu.script.ScriptCatalog;
@@ -77,12 +79,12 @@ public final class SiyuEngine {
     private final ScriptCatalog scriptCatalog;
 
     private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy,
-                       OwnerCatalog owners) {
+                       OwnerCatalog owners, PackCatalogs catalogs) {
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
         this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound);
+                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound, catalogs);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -318,13 +320,15 @@ public final class SiyuEngine {
             List<RulePack> layered = Layers.effective(packs);
             TagCatalog catalog = TagCatalog.of(layered);
             ScriptCatalog scripts = ScriptCatalog.of(layered);
-            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered);
+            TaskKindCatalog kinds = TaskKindCatalog.of(layered);
+            PackCatalogs catalogs = new PackCatalogs(kinds);
+            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered, kinds);
             OwnerCatalog owners = OwnerCatalog.of(layered);
-            RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
+            RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts, catalogs);
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, catalogs);
         }
     }
 }

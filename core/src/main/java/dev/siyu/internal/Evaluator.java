@@ -11,6 +11,7 @@ import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.TagCatalog;
+import dev.siyu.pack.TaskKindCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -51,9 +52,18 @@ public final class Evaluator {
     private final TagCatalog catalog;
     private final Scripts scripts;
     private final Duration timeBound;
+    private final InputChecks inputChecks;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
                      ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound) {
+        this(ruleBase, defaultZone, inboundTypes, retention, policy, catalog, scripts, timeBound,
+                new PackCatalogs(TaskKindCatalog.of(List.of())));
+    }
+
+    /** An evaluator that also checks input against the packs' catalogs ({@code catalogs}). */
+    public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
+                     ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound, PackCatalogs catalogs) {
+        this.inputChecks = new InputChecks(catalogs.taskKinds());
         this.timeBound = timeBound;
         this.scripts = scripts;
         this.policy = policy;
@@ -159,6 +169,7 @@ public final class Evaluator {
             Item item = items.get(i);
             try {
                 validate(item.customer(), item.events(), item.now());
+                inputChecks.check(item.customer(), item.events());
             } catch (InputException e) {
                 if (items.size() == 1) {
                     throw e;

@@ -66,6 +66,23 @@ final class PackChecks {
                 : "uses script '" + match.group(1) + "', which no script catalog has");
     }
 
+    private static final Pattern KIND_LITERAL = Pattern.compile("TaskKind\\s*\\.\\s*valueOf\\(\\s*\"([^\"]*)\"\\s*\\)");
+
+    /** Task kinds named as literals in rule consequences ({@code TaskKind.valueOf("CALL")}) that no catalog declares. */
+    static List<Diagnostic> unknownTaskKinds(List<RulePack> packs, dev.siyu.pack.TaskKindCatalog kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return scanConsequences(packs, KIND_LITERAL, match -> {
+            String name = match.group(1);
+            if (dev.siyu.action.TaskKind.isValidName(name) && kinds.declares(dev.siyu.action.TaskKind.valueOf(name))) {
+                return null;
+            }
+            return "uses task kind '" + name + "', which no task-kind catalog (*.task-kinds.csv) declares (known: "
+                    + String.join(" ", kinds.kinds().stream().map(dev.siyu.action.TaskKind::name).toList()) + ")";
+        });
+    }
+
     private static List<Diagnostic> scanConsequences(List<RulePack> packs, Pattern pattern,
                                                      java.util.function.Function<Matcher, String> check) {
         List<Diagnostic> problems = new ArrayList<>();

@@ -200,7 +200,7 @@ public final class ProfileFact implements Profile {
         if (stage != initial.stage()) {
             actions.add(new StageChanged(initial.stage(), stage, stageRule));
         }
-        if (tier != initial.tier()) {
+        if (!tier.equals(initial.tier())) {
             actions.add(new TierChanged(initial.tier(), tier, tierRule));
         }
         if (!owner.equals(initial.owner()) && owner.isPresent()) {
@@ -558,9 +558,9 @@ public final class ProfileFact implements Profile {
     /** Due times of the proactive tasks that hold a place: pending (but {@code exceptKey}) and sent. */
     private List<OffsetDateTime> placedProactive(String exceptKey) {
         List<OffsetDateTime> placed = new ArrayList<>();
-        pending.values().stream().filter(t -> t.kind().isProactive() && !t.key().equals(exceptKey))
+        pending.values().stream().filter(t -> policy.isProactive(t.kind()) && !t.key().equals(exceptKey))
                 .forEach(t -> placed.add(t.dueAt()));
-        sentTasks.stream().filter(t -> t.kind().isProactive()).forEach(t -> placed.add(t.dueAt()));
+        sentTasks.stream().filter(t -> policy.isProactive(t.kind())).forEach(t -> placed.add(t.dueAt()));
         return placed;
     }
 
@@ -582,7 +582,7 @@ public final class ProfileFact implements Profile {
     }
 
     private static boolean sameTask(Task a, Task b) {
-        return a.kind() == b.kind() && a.script().equals(b.script()) && a.dueAt().isEqual(b.dueAt())
+        return a.kind().equals(b.kind()) && a.script().equals(b.script()) && a.dueAt().isEqual(b.dueAt())
                 && a.owner().equals(b.owner()) && a.text().equals(b.text());
     }
 
@@ -602,7 +602,7 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void cancelTasks(TaskKind kind, String reason) {
-        cancelWhere(t -> t.kind() == kind, reason);
+        cancelWhere(t -> t.kind().equals(kind), reason);
     }
 
     @Override
@@ -612,7 +612,7 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void cancelProactiveTasks(String reason) {
-        cancelWhere(t -> t.kind().isProactive(), reason);
+        cancelWhere(t -> policy.isProactive(t.kind()), reason);
     }
 
     /** Cancels every task, scheduled in this round or pending, that {@code which} selects. */

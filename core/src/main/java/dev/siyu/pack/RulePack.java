@@ -75,8 +75,12 @@ public final class RulePack {
         return relative.endsWith(".drl") || relative.endsWith(".drl.csv") || relative.endsWith(".drl.xlsx") || relative.endsWith(".drl.xls")
                 || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)
                 || relative.endsWith(ContactPolicyFile.SUFFIX) || relative.endsWith(OwnerCatalog.SUFFIX)
+                || PACK_FILE_SUFFIXES.stream().anyMatch(relative::endsWith)
                 || relative.equals(DISABLED_RULES);
     }
+
+    /** The suffixes of the vocabulary catalogs and playbook-number files a pack may hold. */
+    private static final List<String> PACK_FILE_SUFFIXES = List.of(TaskKindCatalog.SUFFIX);
 
     public static RulePack directory(Path dir) {
         Objects.requireNonNull(dir, "dir");

@@ -119,6 +119,14 @@ public final class Typos {
         }
     }
 
+    /**
+     * The name of {@code known} that {@code value} probably misspells (same letters in another case,
+     * or one or two letters off), when {@code value} is not itself known.
+     */
+    public static Optional<String> likelyTypo(String value, Collection<String> known) {
+        return closest(value, known);
+    }
+
     private static Optional<String> closest(String value, Collection<String> known) {
         if (known.contains(value)) {
             return Optional.empty();

@@ -119,7 +119,7 @@ class ContractDocTest {
     @Test
     void everyTaskKindIsListed() {
         assertThat(firstCells(section("Task kinds"), 0))
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(TaskKind.values()).map(Enum::name).toList());
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(TaskKind.values()).map(TaskKind::name).toList());
     }
 
     @Test
