@@ -12,7 +12,11 @@ import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.internal.Layers;
 import dev.siyu.internal.PackCatalogs;
+import dev.siyu.fact.Tiers;
+import dev.siyu.pack.Diagnostic;
+import dev.siyu.pack.EventTypeCatalog;
 import dev.siyu.pack.TaskKindCatalog;
+import dev.siyu.pack.Typos;
 import dev.siyu.internal.Scripts;
 import dev.siyu.internal.Trace;
 import dev.siyu.script.ScriptCatalog;
@@ -77,13 +81,19 @@ public final class SiyuEngine {
     private final List<String> packNames;
     private final TagCatalog tagCatalog;
     private final ScriptCatalog scriptCatalog;
+    private final PackCatalogs catalogs;
+    private final List<Diagnostic> warnings;
 
     private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy,
-                       OwnerCatalog owners, PackCatalogs catalogs) {
+                       OwnerCatalog owners, PackCatalogs catalogs, List<Diagnostic> warnings) {
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
-        this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
+        Set<String> inbound = builder.inboundTypes != null ? builder.inboundTypes
+                : catalogs.eventTypes().isEmpty() ? EventTypes.DEFAULT_INBOUND : catalogs.eventTypes().inbound();
+        this.catalogs = catalogs;
+        this.warnings = List.copyOf(warnings);
+        this.evaluator = new Evaluator(ruleBase, builder.zone, inbound, builder.retention,
                 policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound, catalogs);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
@@ -220,6 +230,30 @@ public final class SiyuEngine {
         return scriptCatalog;
     }
 
+    /** The event types the packs' {@code *.event-types.csv} files declare. */
+    public EventTypeCatalog eventTypes() {
+        return catalogs.eventTypes();
+    }
+
+    /** The task kinds the packs' {@code *.task-kinds.csv} files declare. */
+    public TaskKindCatalog taskKinds() {
+        return catalogs.taskKinds();
+    }
+
+    /** The tiers the packs' {@code *.tiers.csv} files declare ({@link Tiers#DEFAULT} when none does). */
+    public Tiers tiers() {
+        return catalogs.tiers();
+    }
+
+    /**
+     * What the build found suspicious but not wrong, as {@code file:line:column: warning: …}: a rule
+     * file testing {@code type == "X"} for a type no event-type catalog declares (a likely typo such as
+     * {@code FRIEND_ADD}, or a type to declare), a source that is one letter off a known one.
+     */
+    public List<Diagnostic> warnings() {
+        return warnings;
+    }
+
     /** The names of the packs this engine was built from, in layer order. */
     public List<String> packNames() {
         return packNames;
@@ -234,7 +268,7 @@ public final class SiyuEngine {
     public static final class Builder {
         private final List<RulePack> packs = new ArrayList<>();
         private ZoneId zone = DEFAULT_ZONE;
-        private Set<String> inboundTypes = EventTypes.DEFAULT_INBOUND;
+        private Set<String> inboundTypes; // null: the inbound types of the packs' event-type catalogs
         private Duration retention = DEFAULT_RETENTION;
         private ContactPolicy contactPolicy; // null: the packs' contact-policy files
         private final Map<String, String> scriptValues = new TreeMap<>();
@@ -270,7 +304,11 @@ public final class SiyuEngine {
             return this;
         }
 
-        /** The event types that count as the customer's own interaction (default: PLAYBOOK §1). */
+        /**
+         * The event types that count as the customer's own interaction. Without this call they are
+         * the {@code inbound} rows of the packs' event-type catalogs ({@code *.event-types.csv}; the
+         * default playbook's are those of PLAYBOOK §1); with it, this set replaces theirs.
+         */
         public Builder inboundTypes(Set<String> value) {
             this.inboundTypes = Set.copyOf(value);
             return this;
@@ -320,15 +358,22 @@ public final class SiyuEngine {
             List<RulePack> layered = Layers.effective(packs);
             TagCatalog catalog = TagCatalog.of(layered);
             ScriptCatalog scripts = ScriptCatalog.of(layered);
-            TaskKindCatalog kinds = TaskKindCatalog.of(layered);
-            PackCatalogs catalogs = new PackCatalogs(kinds);
-            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered, kinds);
+            PackCatalogs catalogs = PackCatalogs.of(layered);
+            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered, catalogs.taskKinds());
             OwnerCatalog owners = OwnerCatalog.of(layered);
             RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts, catalogs);
+            List<Diagnostic> warnings = new ArrayList<>();
+            Typos typos = Typos.of(layered, catalogs.eventTypes().names());
+            for (RulePack pack : layered) {
+                for (Diagnostic warning : typos.inRuleFiles(pack)) {
+                    LOG.warn("rule pack {}: {}", pack.name(), warning);
+                    warnings.add(warning);
+                }
+            }
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, catalogs);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, catalogs, warnings);
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.TagCatalog;
-import dev.siyu.pack.TaskKindCatalog;
 import dev.siyu.schedule.ContactPolicy;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -53,17 +52,28 @@ public final class Evaluator {
     private final Scripts scripts;
     private final Duration timeBound;
     private final InputChecks inputChecks;
+    private final dev.siyu.fact.Tiers tiers;
+    private final dev.siyu.schedule.DeletedFriendPolicy deletedFriend;
+    private final dev.siyu.schedule.Holidays holidays;
+    /** {@code true} when a package of the rule base declares the global {@code tiers}. */
+    private final boolean tiersGlobal;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
                      ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound) {
         this(ruleBase, defaultZone, inboundTypes, retention, policy, catalog, scripts, timeBound,
-                new PackCatalogs(TaskKindCatalog.of(List.of())));
+                PackCatalogs.of(List.of()));
     }
 
     /** An evaluator that also checks input against the packs' catalogs ({@code catalogs}). */
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
                      ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound, PackCatalogs catalogs) {
-        this.inputChecks = new InputChecks(catalogs.taskKinds());
+        this.inputChecks = new InputChecks(catalogs.taskKinds(), catalogs.tiers(), catalogs.eventTypes());
+        this.tiers = catalogs.tiers();
+        this.deletedFriend = catalogs.deletedFriend();
+        this.holidays = catalogs.holidays();
+        this.tiersGlobal = ruleBase.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(g -> g.getName().equals(PackCatalogs.TIERS_GLOBAL)
+                        && g.getType().equals(dev.siyu.fact.Tiers.class.getName()));
         this.timeBound = timeBound;
         this.scripts = scripts;
         this.policy = policy;
@@ -159,7 +169,12 @@ public final class Evaluator {
         }
     }
 
+    /** Runs the items with the pack's holiday table answering {@code ChineseCalendar.holidaysOn}. */
     private List<Result> run(List<Item> items, Trace trace) {
+        return dev.siyu.schedule.Holidays.during(holidays, () -> runBound(items, trace));
+    }
+
+    private List<Result> runBound(List<Item> items, Trace trace) {
         long started = System.nanoTime();
         Result[] results = new Result[items.size()];
         RuleTracker tracker = new RuleTracker();
@@ -179,7 +194,8 @@ public final class Evaluator {
             }
             ZoneId zone = item.customer().zone().orElse(defaultZone);
             OffsetDateTime localNow = item.now().atZoneSameInstant(zone).toOffsetDateTime();
-            ProfileFact profile = new ProfileFact(item.customer(), zone, inboundTypes, policy, catalog, scripts, tracker, localNow);
+            ProfileFact profile = new ProfileFact(item.customer(), zone, inboundTypes, policy, deletedFriend, catalog, scripts,
+                    tracker, localNow);
             Work w = new Work(i, item, profile, freshInTimeOrder(profile, item.events()), localNow);
             work.add(w);
             maxEvents = Math.max(maxEvents, w.fresh.size());
@@ -187,6 +203,9 @@ public final class Evaluator {
         String who = work.size() == 1 ? "customer " + work.get(0).item.customer().id() : "one of " + work.size() + " customers";
         KieSession session = sessions.newKieSession();
         try {
+            if (tiersGlobal) {
+                session.setGlobal(PackCatalogs.TIERS_GLOBAL, tiers);
+            }
             session.addEventListener(tracker);
             if (trace != null) {
                 session.addEventListener(trace);

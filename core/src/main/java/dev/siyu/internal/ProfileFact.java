@@ -30,6 +30,7 @@ import dev.siyu.model.TouchpointStats;
 import dev.siyu.model.Watch;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
+import dev.siyu.schedule.DeletedFriendPolicy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -90,6 +91,7 @@ public final class ProfileFact implements Profile {
     private Optional<OffsetDateTime> horizon;
 
     private final ContactPolicy policy;
+    private final DeletedFriendPolicy deletedFriend;
     private final TagCatalog catalog;
     private final Scripts scripts;
     private final Map<String, Map<String, String>> taskValues = new HashMap<>();
@@ -106,6 +108,14 @@ public final class ProfileFact implements Profile {
 
     public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
                        TagCatalog catalog, Scripts scripts, RuleTracker tracker, OffsetDateTime clock) {
+        this(customer, zone, inboundTypes, policy, DeletedFriendPolicy.DEFAULT, catalog, scripts, tracker, clock);
+    }
+
+    /** A profile under {@code deletedFriend}: what is still produced after the customer deleted us. */
+    public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
+                       DeletedFriendPolicy deletedFriend, TagCatalog catalog, Scripts scripts, RuleTracker tracker,
+                       OffsetDateTime clock) {
+        this.deletedFriend = deletedFriend;
         this.initial = customer;
         this.scripts = scripts;
         this.catalog = catalog;
@@ -518,8 +528,8 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values) {
-        if (sentKeys.contains(key) || isFriendDeleted()) {
-            return; // once due, a task is the host's; nobody is messaged after deleting us
+        if (sentKeys.contains(key) || (isFriendDeleted() && deletedFriend.suppressesTask(policy.isProactive(kind)))) {
+            return; // once due, a task is the host's; after deleting us, the deleted-friend policy says
         }
         unplaced.removeIf(t -> t.key().equals(key));
         unplaced.add(new Task(key, kind, script, local(dueAt), owner, Optional.empty(), tracker.current()));
@@ -631,7 +641,7 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void alert(String code, String eventId) {
-        if (isFriendDeleted()) {
+        if (isFriendDeleted() && deletedFriend.suppressAlerts()) {
             return;
         }
         alerts.add(new Alert(code, Optional.ofNullable(eventId), tracker.current()));
@@ -669,7 +679,7 @@ public final class ProfileFact implements Profile {
 
     @Override
     public void suggestScript(String script, String... values) {
-        if (isFriendDeleted()) {
+        if (isFriendDeleted() && deletedFriend.suppressSuggestions()) {
             return;
         }
         String rule = tracker.current();

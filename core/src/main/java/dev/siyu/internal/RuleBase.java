@@ -52,7 +52,7 @@ public final class RuleBase {
      * @throws RulePackException listing every error as file:line:column: message
      */
     public static RuleBase compile(List<RulePack> packs, TagCatalog catalog, ScriptCatalog scripts) {
-        return compile(packs, catalog, scripts, new PackCatalogs(dev.siyu.pack.TaskKindCatalog.of(packs)));
+        return compile(packs, catalog, scripts, PackCatalogs.of(packs));
     }
 
     /** {@link #compile(List, TagCatalog, ScriptCatalog)} with the packs' other catalogs already read. */
@@ -76,7 +76,7 @@ public final class RuleBase {
                 if (file.isDrl()) {
                     builder.add(resource, ResourceType.DRL);
                 } else if (file.isDecisionTable()) {
-                    List<Diagnostic> cells = PackChecks.tierTables(pack, file, scripts);
+                    List<Diagnostic> cells = PackChecks.tierTables(pack, file, scripts, catalogs.tiers());
                     if (!cells.isEmpty()) {
                         tableProblems.addAll(cells);
                         continue;

@@ -80,7 +80,8 @@ public final class RulePack {
     }
 
     /** The suffixes of the vocabulary catalogs and playbook-number files a pack may hold. */
-    private static final List<String> PACK_FILE_SUFFIXES = List.of(TaskKindCatalog.SUFFIX);
+    private static final List<String> PACK_FILE_SUFFIXES = List.of(TaskKindCatalog.SUFFIX, TierCatalog.SUFFIX,
+            EventTypeCatalog.SUFFIX, DeletedFriendPolicyFile.SUFFIX, HolidaysFile.SUFFIX);
 
     public static RulePack directory(Path dir) {
         Objects.requireNonNull(dir, "dir");

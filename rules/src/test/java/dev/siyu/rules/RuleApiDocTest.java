@@ -5,6 +5,9 @@ import dev.siyu.fact.Profile;
 import dev.siyu.fact.StageProposal;
 import dev.siyu.fact.Sweep;
 import dev.siyu.fact.TierCriterion;
+import dev.siyu.fact.Tiers;
+import dev.siyu.action.TaskKind;
+import dev.siyu.model.Tier;
 import dev.siyu.model.Watch;
 import dev.siyu.schedule.ChineseCalendar;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +30,7 @@ class RuleApiDocTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Profile.class, Event.class, Sweep.class, StageProposal.class, TierCriterion.class,
-            ChineseCalendar.class, Watch.class})
+            ChineseCalendar.class, Watch.class, Tiers.class, TaskKind.class, Tier.class})
     void everyPublicMethodOfTheFactApiIsInTheReference(Class<?> type) throws IOException {
         String doc = Files.readString(DOC);
 
