@@ -13,6 +13,12 @@ import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.sop.SopTable;
 import dev.siyu.internal.Layers;
+import dev.siyu.internal.PackCatalogs;
+import dev.siyu.fact.Tiers;
+import dev.siyu.pack.Diagnostic;
+import dev.siyu.pack.EventTypeCatalog;
+import dev.siyu.pack.TaskKindCatalog;
+import dev.siyu.pack.Typos;
 import dev.siyu.internal.Scripts;
 import dev.siyu.internal.Trace;
 import dev.siyu.script.ScriptCatalog;
@@ -78,15 +84,25 @@ public final class SiyuEngine {
     private final TagCatalog tagCatalog;
     private final ScriptCatalog scriptCatalog;
     private final SopTable sopTable;
+    private final PackCatalogs catalogs;
+    private final List<Diagnostic> warnings;
 
     private SiyuEngine(Builder builder, RuleBase ruleBase, TagCatalog catalog, ScriptCatalog scripts, ContactPolicy policy,
-                       OwnerCatalog owners, SopTable sops, ActionCatalog actions) {
+                       OwnerCatalog owners, PackCatalogs catalogs, List<Diagnostic> warnings, SopTable sops,
+                       ActionCatalog actions) {
         this.sopTable = sops;
         this.scriptCatalog = scripts;
         this.ruleBase = ruleBase;
         this.tagCatalog = catalog;
-        this.evaluator = new Evaluator(ruleBase, builder.zone, builder.inboundTypes, builder.retention,
-                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound, sops.steps(), actions);
+        Set<String> inbound = builder.inboundTypes != null ? builder.inboundTypes
+                : catalogs.eventTypes().isEmpty() ? EventTypes.DEFAULT_INBOUND : catalogs.eventTypes().inbound();
+        this.catalogs = catalogs;
+        List<Diagnostic> all = new ArrayList<>(ruleBase.warnings());
+        all.addAll(warnings);
+        this.warnings = List.copyOf(all);
+        this.evaluator = new Evaluator(ruleBase, builder.zone, inbound, builder.retention,
+                policy, catalog, new Scripts(scripts, builder.scriptValues, owners), builder.timeBound, catalogs,
+                sops.steps(), actions);
         this.packNames = builder.packs.stream().map(RulePack::name).toList();
     }
 
@@ -212,15 +228,6 @@ public final class SiyuEngine {
         return ruleBase.ruleNames();
     }
 
-    /**
-     * What the packs compile with but should change, as {@code file:line:column: warning: …}: every
-     * call of a deprecated {@code Profile} mutator in a rule file, naming the proposal to insert
-     * instead. Also logged at build time; {@code siyu check} prints them.
-     */
-    public List<dev.siyu.pack.Diagnostic> warnings() {
-        return ruleBase.warnings();
-    }
-
     /** The tag catalog merged from the packs' {@code *.tags.csv} files. */
     public TagCatalog tagCatalog() {
         return tagCatalog;
@@ -234,6 +241,32 @@ public final class SiyuEngine {
     /** The SOP steps of the packs' {@code *.sop.csv} and {@code *.sop.xlsx} tables, layered. */
     public SopTable sopTable() {
         return sopTable;
+    }
+
+    /** The event types the packs' {@code *.event-types.csv} files declare. */
+    public EventTypeCatalog eventTypes() {
+        return catalogs.eventTypes();
+    }
+
+    /** The task kinds the packs' {@code *.task-kinds.csv} files declare. */
+    public TaskKindCatalog taskKinds() {
+        return catalogs.taskKinds();
+    }
+
+    /** The tiers the packs' {@code *.tiers.csv} files declare ({@link Tiers#DEFAULT} when none does). */
+    public Tiers tiers() {
+        return catalogs.tiers();
+    }
+
+    /**
+     * What the packs compile with but should change, as {@code file:line:column: warning: …}: every
+     * call of a deprecated {@code Profile} mutator in a rule file, naming the proposal to insert
+     * instead; a rule file testing {@code type == "X"} for a type no event-type catalog declares (a
+     * likely typo such as {@code FRIEND_ADD}, or a type to declare); a source that is one letter off a
+     * known one. Also logged at build time; {@code siyu check} prints them.
+     */
+    public List<Diagnostic> warnings() {
+        return warnings;
     }
 
     /** The names of the packs this engine was built from, in layer order. */
@@ -250,7 +283,7 @@ public final class SiyuEngine {
     public static final class Builder {
         private final List<RulePack> packs = new ArrayList<>();
         private ZoneId zone = DEFAULT_ZONE;
-        private Set<String> inboundTypes = EventTypes.DEFAULT_INBOUND;
+        private Set<String> inboundTypes; // null: the inbound types of the packs' event-type catalogs
         private Duration retention = DEFAULT_RETENTION;
         private ContactPolicy contactPolicy; // null: the packs' contact-policy files
         private final Map<String, String> scriptValues = new TreeMap<>();
@@ -286,7 +319,11 @@ public final class SiyuEngine {
             return this;
         }
 
-        /** The event types that count as the customer's own interaction (default: PLAYBOOK §1). */
+        /**
+         * The event types that count as the customer's own interaction. Without this call they are
+         * the {@code inbound} rows of the packs' event-type catalogs ({@code *.event-types.csv}; the
+         * default playbook's are those of PLAYBOOK §1); with it, this set replaces theirs.
+         */
         public Builder inboundTypes(Set<String> value) {
             this.inboundTypes = Set.copyOf(value);
             return this;
@@ -336,24 +373,33 @@ public final class SiyuEngine {
             List<RulePack> layered = Layers.effective(packs);
             TagCatalog catalog = TagCatalog.of(layered);
             ScriptCatalog scripts = ScriptCatalog.of(layered);
-            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered);
+            PackCatalogs catalogs = PackCatalogs.of(layered);
+            ContactPolicy policy = contactPolicy != null ? contactPolicy : ContactPolicyFile.of(layered, catalogs.taskKinds());
             OwnerCatalog owners = OwnerCatalog.of(layered);
-            SopTable sops = sopTable(layered, catalog, scripts);
+            SopTable sops = sopTable(layered, catalog, scripts, catalogs.taskKinds());
             ActionCatalog actions = ActionCatalog.of(layered);
-            RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts);
+            RuleBase ruleBase = RuleBase.compile(layered, catalog, scripts, catalogs);
+            List<Diagnostic> warnings = new ArrayList<>();
+            Typos typos = Typos.of(layered, catalogs.eventTypes().names());
+            for (RulePack pack : layered) {
+                for (Diagnostic warning : typos.inRuleFiles(pack)) {
+                    LOG.warn("rule pack {}: {}", pack.name(), warning);
+                    warnings.add(warning);
+                }
+            }
             LOG.info("Siyu engine built from packs {}: {} rules in {} ms",
                     packs.stream().map(RulePack::name).collect(Collectors.joining(", ")),
                     ruleBase.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
-            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, sops, actions);
+            return new SiyuEngine(this, ruleBase, catalog, scripts, policy, owners, catalogs, warnings, sops, actions);
         }
 
         /** The packs' SOP tables, their scripts, task kinds and tags checked against the catalogs. */
-        private static SopTable sopTable(List<RulePack> layered, TagCatalog catalog, ScriptCatalog scripts) {
+        private static SopTable sopTable(List<RulePack> layered, TagCatalog catalog, ScriptCatalog scripts,
+                                         dev.siyu.pack.TaskKindCatalog kinds) {
             SopTable sops = SopTable.of(layered);
             List<dev.siyu.pack.Diagnostic> problems = sops.checkReferences(scripts::knows, kind -> {
                 try {
-                    dev.siyu.action.TaskKind.valueOf(kind);
-                    return true;
+                    return kinds.declares(dev.siyu.action.TaskKind.valueOf(kind));
                 } catch (IllegalArgumentException e) {
                     return false;
                 }

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code siyu check}: compiles a rule directory on top of the default playbook and lists every error. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Compiles a rule directory (layered on the default playbook) and prints every error as "
-                + "file:line:column: message, then warnings for calls of deprecated mutators and likely typos; exit 1 on errors.")
+                + "file:line:column: message, then warnings for calls of deprecated mutators, likely typos and event types "
+                + "no catalog declares; exit 1 on errors.")
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -36,8 +37,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             SiyuEngine engine = RulesOption.build(dir);
-            List<Diagnostic> warnings = new java.util.ArrayList<>(engine.warnings());
-            warnings.addAll(Typos.of(List.of(RulePack.defaults())).inRuleFiles(RulePack.directory(dir)));
+            // the engine's warnings (deprecated mutators, undeclared event types) and likely typos in the
+            // directory; types the default playbook's and the directory's event-type catalogs declare are known
+            java.util.Set<Diagnostic> distinct = new java.util.LinkedHashSet<>(engine.warnings());
+            distinct.addAll(Typos.of(List.of(RulePack.defaults()), engine.eventTypes().names())
+                    .inRuleFiles(RulePack.directory(dir)));
+            List<Diagnostic> warnings = List.copyOf(distinct);
             warnings.forEach(out::println);
             out.println("ok: " + dir + " compiles; the engine has " + engine.ruleNames().size() + " rules"
                     + (warnings.isEmpty() ? "" : "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")));

@@ -15,12 +15,18 @@ import java.util.Optional;
  * the row's tier, is handed to its desk and gets its welcome script. Empty thresholds are not used.
  * The table's rows insert these facts; the tier rules of the playbook apply them.
  *
+ * <p>The tier, its rank, its window and, when the row leaves them blank, its desk and welcome
+ * script come from the packs' tier catalogs ({@link Tiers}, the table's global {@code tiers}), so a
+ * row may name a tier a pack declares (小B). A row made without the catalog
+ * ({@link #forTier(String, String)}) knows only the default playbook's tiers.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TierCriterion {
-    /** The trailing window the thresholds are measured over: 365 days. */
+    /** The trailing window the thresholds are measured over by default: 365 days ({@code window_days}). */
     public static final Duration WINDOW = Duration.ofDays(365);
 
+    private final Tiers tiers;
     private final Tier tier;
     private final Optional<Money> minSpend;
     private final Optional<Integer> minOrders;
@@ -30,18 +36,33 @@ public final class TierCriterion {
     private final String source;
 
     private TierCriterion(Builder b) {
+        this.tiers = b.tiers;
         this.tier = b.tier;
         this.minSpend = Optional.ofNullable(b.minSpend);
         this.minOrders = Optional.ofNullable(b.minOrders);
         this.membershipKind = Optional.ofNullable(b.membershipKind);
-        this.desk = Objects.requireNonNull(b.desk, "desk");
-        this.welcomeScript = Objects.requireNonNull(b.welcomeScript, "welcomeScript");
+        String catalogDesk = tiers.declaration(tier).map(Tiers.Declaration::desk).orElse("");
+        String catalogScript = tiers.declaration(tier).map(Tiers.Declaration::welcomeScript).orElse("");
+        this.desk = b.desk == null || b.desk.isEmpty() ? catalogDesk : b.desk;
+        this.welcomeScript = b.welcomeScript == null || b.welcomeScript.isEmpty() ? catalogScript : b.welcomeScript;
+        if (desk.isEmpty() || welcomeScript.isEmpty()) {
+            throw new IllegalArgumentException("tier " + tier + ": neither the table row nor the tier catalog gives a "
+                    + (desk.isEmpty() ? "desk" : "welcome script"));
+        }
         this.source = b.source;
     }
 
-    /** Starts a row for {@code tier} (a {@link Tier} name); {@code source} names the row in explanations. */
+    /**
+     * Starts a row for {@code tier}, one of the default playbook's tiers; {@code source} names the
+     * row in explanations.
+     */
     public static Builder forTier(String tier, String source) {
-        return new Builder(Tier.valueOf(tier.strip()), source);
+        return forTier(tier, source, Tiers.DEFAULT);
+    }
+
+    /** Starts a row for {@code tier}, a tier of {@code tiers} (the packs' tier catalogs). */
+    public static Builder forTier(String tier, String source, Tiers tiers) {
+        return new Builder(tiers.tier(tier), source, tiers);
     }
 
     public Tier getTier() {
@@ -73,14 +94,19 @@ public final class TierCriterion {
         return source;
     }
 
-    /** {@code true} when this row's tier is above {@code other}. */
+    /** {@code true} when this row's tier ranks above {@code other} in the tier catalogs. */
     public boolean isAbove(Tier other) {
-        return tier.isAbove(other);
+        return tiers.isAbove(tier, other);
+    }
+
+    /** The trailing window of this row's tier ({@code window_days} of its catalog row). */
+    public Duration getWindow() {
+        return Duration.ofDays(tiers.windowDays(tier));
     }
 
     /** {@code true} when the customer meets any threshold over the window before {@code now}. */
     public boolean isMetBy(Profile profile, OffsetDateTime now) {
-        OffsetDateTime since = now.minus(WINDOW);
+        OffsetDateTime since = now.minus(getWindow());
         if (minSpend.isPresent() && profile.spendSince(since).isAtLeast(minSpend.get())) {
             return true;
         }
@@ -111,15 +137,17 @@ public final class TierCriterion {
     public static final class Builder {
         private final Tier tier;
         private final String source;
+        private final Tiers tiers;
         private Money minSpend;
         private Integer minOrders;
         private String membershipKind;
         private String desk;
         private String welcomeScript;
 
-        private Builder(Tier tier, String source) {
+        private Builder(Tier tier, String source, Tiers tiers) {
             this.tier = tier;
             this.source = source;
+            this.tiers = tiers;
         }
 
         public Builder minSpend(String amount) {
@@ -142,7 +170,7 @@ public final class TierCriterion {
             return this;
         }
 
-        /** Sets the welcome script and completes the row. */
+        /** Sets the welcome script (blank: the tier catalog's) and completes the row. */
         public TierCriterion welcomeScript(String script) {
             this.welcomeScript = script.strip();
             return new TierCriterion(this);

@@ -55,11 +55,35 @@ public final class Evaluator {
     /** Facts every session holds, for every customer: the SOP steps. */
     private final List<?> referenceFacts;
     private final ActionCatalog actions;
+    private final InputChecks inputChecks;
+    private final dev.siyu.fact.Tiers tiers;
+    private final dev.siyu.schedule.DeletedFriendPolicy deletedFriend;
+    private final dev.siyu.schedule.Holidays holidays;
+    /** {@code true} when a package of the rule base declares the global {@code tiers}. */
+    private final boolean tiersGlobal;
 
     public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
-                     ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound,
+                     ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound) {
+        this(ruleBase, defaultZone, inboundTypes, retention, policy, catalog, scripts, timeBound,
+                PackCatalogs.of(List.of()), List.of(), ActionCatalog.empty());
+    }
+
+    /**
+     * An evaluator that also checks input against the packs' catalogs ({@code catalogs}), holds
+     * {@code referenceFacts} (the SOP steps) in every session and accepts the custom actions of
+     * {@code actions}.
+     */
+    public Evaluator(RuleBase ruleBase, ZoneId defaultZone, Set<String> inboundTypes, Duration retention,
+                     ContactPolicy policy, TagCatalog catalog, Scripts scripts, Duration timeBound, PackCatalogs catalogs,
                      List<?> referenceFacts, ActionCatalog actions) {
         this.referenceFacts = List.copyOf(referenceFacts);
+        this.inputChecks = new InputChecks(catalogs.taskKinds(), catalogs.tiers(), catalogs.eventTypes());
+        this.tiers = catalogs.tiers();
+        this.deletedFriend = catalogs.deletedFriend();
+        this.holidays = catalogs.holidays();
+        this.tiersGlobal = ruleBase.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(g -> g.getName().equals(PackCatalogs.TIERS_GLOBAL)
+                        && g.getType().equals(dev.siyu.fact.Tiers.class.getName()));
         this.timeBound = timeBound;
         this.actions = actions;
         this.scripts = scripts;
@@ -158,7 +182,12 @@ public final class Evaluator {
         }
     }
 
+    /** Runs the items with the pack's holiday table answering {@code ChineseCalendar.holidaysOn}. */
     private List<Result> run(List<Item> items, Trace trace) {
+        return dev.siyu.schedule.Holidays.during(holidays, () -> runBound(items, trace));
+    }
+
+    private List<Result> runBound(List<Item> items, Trace trace) {
         long started = System.nanoTime();
         Result[] results = new Result[items.size()];
         RuleTracker tracker = new RuleTracker();
@@ -168,6 +197,7 @@ public final class Evaluator {
             Item item = items.get(i);
             try {
                 validate(item.customer(), item.events(), item.now());
+                inputChecks.check(item.customer(), item.events());
             } catch (InputException e) {
                 if (items.size() == 1) {
                     throw e;
@@ -177,7 +207,8 @@ public final class Evaluator {
             }
             ZoneId zone = item.customer().zone().orElse(defaultZone);
             OffsetDateTime localNow = item.now().atZoneSameInstant(zone).toOffsetDateTime();
-            ProfileFact profile = new ProfileFact(item.customer(), zone, inboundTypes, policy, catalog, scripts, tracker, localNow);
+            ProfileFact profile = new ProfileFact(item.customer(), zone, inboundTypes, policy, deletedFriend, catalog, scripts,
+                    tracker, localNow);
             Work w = new Work(i, item, profile, freshInTimeOrder(profile, item.events()), localNow);
             work.add(w);
             maxEvents = Math.max(maxEvents, w.fresh.size());
@@ -186,6 +217,9 @@ public final class Evaluator {
         KieSession session = sessions.newKieSession();
         ProposalListener proposals = new ProposalListener(actions);
         try {
+            if (tiersGlobal) {
+                session.setGlobal(PackCatalogs.TIERS_GLOBAL, tiers);
+            }
             session.addEventListener(tracker);
             session.addEventListener(proposals);
             if (trace != null) {

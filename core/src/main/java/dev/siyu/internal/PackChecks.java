@@ -1,7 +1,6 @@
 package dev.siyu.internal;
 
 import dev.siyu.model.Money;
-import dev.siyu.model.Tier;
 import dev.siyu.pack.Diagnostic;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RuleResource;
@@ -144,6 +143,23 @@ final class PackChecks {
         }
     }
 
+    private static final Pattern KIND_LITERAL = Pattern.compile("TaskKind\\s*\\.\\s*valueOf\\(\\s*\"([^\"]*)\"\\s*\\)");
+
+    /** Task kinds named as literals in rule consequences ({@code TaskKind.valueOf("CALL")}) that no catalog declares. */
+    static List<Diagnostic> unknownTaskKinds(List<RulePack> packs, dev.siyu.pack.TaskKindCatalog kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return scanConsequences(packs, KIND_LITERAL, match -> {
+            String name = match.group(1);
+            if (dev.siyu.action.TaskKind.isValidName(name) && kinds.declares(dev.siyu.action.TaskKind.valueOf(name))) {
+                return null;
+            }
+            return "uses task kind '" + name + "', which no task-kind catalog (*.task-kinds.csv) declares (known: "
+                    + String.join(" ", kinds.kinds().stream().map(dev.siyu.action.TaskKind::name).toList()) + ")";
+        });
+    }
+
     private static List<Diagnostic> scanConsequences(List<RulePack> packs, Pattern pattern,
                                                      java.util.function.Function<Matcher, String> check) {
         List<Diagnostic> problems = new ArrayList<>();
@@ -177,17 +193,18 @@ final class PackChecks {
     }
 
     /** Problems in tier decision tables (tables whose code row calls {@code TierCriterion.forTier}). */
-    static List<Diagnostic> tierTables(RulePack pack, RuleResource file, ScriptCatalog scripts) {
+    static List<Diagnostic> tierTables(RulePack pack, RuleResource file, ScriptCatalog scripts, dev.siyu.fact.Tiers tiers) {
         String name = pack.location() + file.path();
         List<Diagnostic> problems = new ArrayList<>();
         try {
             if (file.isCsvTable()) {
-                checkTierTable(name, csvCells(file.content()), scripts, problems);
+                checkTierTable(name, csvCells(file.content()), scripts, tiers, problems);
             } else {
                 try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
                     DataFormatter formatter = new DataFormatter(Locale.ROOT);
                     for (Sheet sheet : workbook) {
-                        checkTierTable(name + "[" + sheet.getSheetName() + "]", sheetCells(sheet, formatter), scripts, problems);
+                        checkTierTable(name + "[" + sheet.getSheetName() + "]", sheetCells(sheet, formatter), scripts, tiers,
+                                problems);
                     }
                 }
             }
@@ -232,7 +249,7 @@ final class PackChecks {
 
     private enum Role { TIER, SPEND, ORDERS, KIND, DESK, SCRIPT }
 
-    private static void checkTierTable(String file, List<List<String>> rows, ScriptCatalog scripts,
+    private static void checkTierTable(String file, List<List<String>> rows, ScriptCatalog scripts, dev.siyu.fact.Tiers tiers,
                                        List<Diagnostic> problems) {
         for (int top = 0; top < rows.size(); top++) {
             if (!cell(rows, top, 0).toLowerCase(Locale.ROOT).startsWith("ruletable")) {
@@ -273,13 +290,22 @@ final class PackChecks {
                         || cell(rows, r, 0).toLowerCase(Locale.ROOT).startsWith("ruletable")) {
                     break;
                 }
-                checkTierRow(file, rows, r, roles, labels, scripts, problems);
+                checkTierRow(file, rows, r, roles, labels, scripts, tiers, problems);
             }
         }
     }
 
     private static void checkTierRow(String file, List<List<String>> rows, int r, Role[] roles, int labels,
-                                     ScriptCatalog scripts, List<Diagnostic> problems) {
+                                     ScriptCatalog scripts, dev.siyu.fact.Tiers tiers, List<Diagnostic> problems) {
+        String tierName = "";
+        for (int c = 0; c < roles.length; c++) {
+            if (roles[c] == Role.TIER) {
+                tierName = cell(rows, r, c);
+            }
+        }
+        String name = tierName;
+        java.util.Optional<dev.siyu.fact.Tiers.Declaration> declared = tiers.all().stream()
+                .filter(t -> t.name().equals(name)).findFirst().flatMap(tiers::declaration);
         boolean anyThreshold = false;
         for (int c = 0; c < roles.length; c++) {
             if (roles[c] == null) {
@@ -290,8 +316,9 @@ final class PackChecks {
             String problem = null;
             switch (roles[c]) {
                 case TIER -> {
-                    if (Arrays.stream(Tier.values()).noneMatch(t -> t.name().equals(value))) {
-                        problem = "unknown tier '" + value + "' (known: " + Arrays.toString(Tier.values()) + ")";
+                    if (declared.isEmpty()) {
+                        problem = "unknown tier '" + value + "' (known: " + tiers.names()
+                                + "; declare a tier in a *.tiers.csv)";
                     }
                 }
                 case SPEND -> {
@@ -320,8 +347,8 @@ final class PackChecks {
                 }
                 case KIND -> anyThreshold |= !value.isEmpty();
                 case DESK -> {
-                    if (value.isEmpty()) {
-                        problem = "'" + label + "' must not be empty";
+                    if (value.isEmpty() && declared.map(d -> d.desk().isEmpty()).orElse(false)) {
+                        problem = "'" + label + "' must not be empty: the tier catalog gives tier '" + name + "' no desk";
                     }
                 }
                 case SCRIPT -> {

@@ -31,6 +31,7 @@ import dev.siyu.model.TouchpointStats;
 import dev.siyu.model.Watch;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.schedule.ContactPolicy;
+import dev.siyu.schedule.DeletedFriendPolicy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -104,6 +105,7 @@ public final class ProfileFact implements Profile {
     private Optional<OffsetDateTime> horizon;
 
     private final ContactPolicy policy;
+    private final DeletedFriendPolicy deletedFriend;
     private final TagCatalog catalog;
     private final Scripts scripts;
     private final Map<String, Map<String, String>> taskValues = new HashMap<>();
@@ -121,6 +123,14 @@ public final class ProfileFact implements Profile {
 
     public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
                        TagCatalog catalog, Scripts scripts, RuleTracker tracker, OffsetDateTime clock) {
+        this(customer, zone, inboundTypes, policy, DeletedFriendPolicy.DEFAULT, catalog, scripts, tracker, clock);
+    }
+
+    /** A profile under {@code deletedFriend}: what is still produced after the customer deleted us. */
+    public ProfileFact(Customer customer, ZoneId zone, Set<String> inboundTypes, ContactPolicy policy,
+                       DeletedFriendPolicy deletedFriend, TagCatalog catalog, Scripts scripts, RuleTracker tracker,
+                       OffsetDateTime clock) {
+        this.deletedFriend = deletedFriend;
         this.initial = customer;
         this.scripts = scripts;
         this.catalog = catalog;
@@ -220,7 +230,7 @@ public final class ProfileFact implements Profile {
         if (stage != initial.stage()) {
             actions.add(new StageChanged(initial.stage(), stage, stageRule));
         }
-        if (tier != initial.tier()) {
+        if (!tier.equals(initial.tier())) {
             actions.add(new TierChanged(initial.tier(), tier, tierRule));
         }
         if (!owner.equals(initial.owner()) && owner.isPresent()) {
@@ -644,7 +654,7 @@ public final class ProfileFact implements Profile {
     @Override
     @Deprecated
     public void scheduleTask(String key, TaskKind kind, String script, OffsetDateTime dueAt, String... values) {
-        if (!isFriendDeleted()) { // nobody is messaged after deleting us
+        if (!suppressesTask(kind)) { // after deleting us, the deleted-friend policy says
             schedule(key, kind, script, dueAt, Scripts.pairs(values), tracker.current());
         }
     }
@@ -700,9 +710,9 @@ public final class ProfileFact implements Profile {
     /** Due times of the proactive tasks that hold a place: pending (but {@code exceptKey}) and sent. */
     private List<OffsetDateTime> placedProactive(String exceptKey) {
         List<OffsetDateTime> placed = new ArrayList<>();
-        pending.values().stream().filter(t -> t.kind().isProactive() && !t.key().equals(exceptKey))
+        pending.values().stream().filter(t -> policy.isProactive(t.kind()) && !t.key().equals(exceptKey))
                 .forEach(t -> placed.add(t.dueAt()));
-        sentTasks.stream().filter(t -> t.kind().isProactive()).forEach(t -> placed.add(t.dueAt()));
+        sentTasks.stream().filter(t -> policy.isProactive(t.kind())).forEach(t -> placed.add(t.dueAt()));
         return placed;
     }
 
@@ -724,7 +734,7 @@ public final class ProfileFact implements Profile {
     }
 
     private static boolean sameTask(Task a, Task b) {
-        return a.kind() == b.kind() && a.script().equals(b.script()) && a.dueAt().isEqual(b.dueAt())
+        return a.kind().equals(b.kind()) && a.script().equals(b.script()) && a.dueAt().isEqual(b.dueAt())
                 && a.owner().equals(b.owner()) && a.text().equals(b.text());
     }
 
@@ -751,7 +761,7 @@ public final class ProfileFact implements Profile {
     @Override
     @Deprecated
     public void cancelTasks(TaskKind kind, String reason) {
-        cancelWhere(t -> t.kind() == kind, reason, tracker.current());
+        cancelWhere(t -> t.kind().equals(kind), reason, tracker.current());
     }
 
     @Override
@@ -763,7 +773,22 @@ public final class ProfileFact implements Profile {
     @Override
     @Deprecated
     public void cancelProactiveTasks(String reason) {
-        cancelWhere(t -> t.kind().isProactive(), reason, tracker.current());
+        cancelWhere(t -> policy.isProactive(t.kind()), reason, tracker.current());
+    }
+
+    /** {@code true} when the deleted-friend policy keeps a task of {@code kind} from a customer who deleted us. */
+    boolean suppressesTask(TaskKind kind) {
+        return isFriendDeleted() && deletedFriend.suppressesTask(policy.isProactive(kind));
+    }
+
+    /** {@code true} when the deleted-friend policy keeps alerts about a customer who deleted us. */
+    boolean suppressesAlerts() {
+        return isFriendDeleted() && deletedFriend.suppressAlerts();
+    }
+
+    /** {@code true} when the deleted-friend policy keeps suggestions for a customer who deleted us. */
+    boolean suppressesSuggestions() {
+        return isFriendDeleted() && deletedFriend.suppressSuggestions();
     }
 
     /** Cancels every task, scheduled in this round or pending, that {@code which} selects. */
@@ -783,7 +808,7 @@ public final class ProfileFact implements Profile {
     @Override
     @Deprecated
     public void alert(String code, String eventId) {
-        if (!isFriendDeleted()) {
+        if (!suppressesAlerts()) {
             raise(code, Optional.ofNullable(eventId), tracker.current());
         }
     }
@@ -846,7 +871,7 @@ public final class ProfileFact implements Profile {
     @Override
     @Deprecated
     public void suggestScript(String script, String... values) {
-        if (!isFriendDeleted()) {
+        if (!suppressesSuggestions()) {
             suggest(script, Scripts.pairs(values), tracker.current());
         }
     }

@@ -175,13 +175,13 @@ final class Resolver {
             }
         }
 
-        boolean deleted = profile.isFriendDeleted(); // nothing for the customer after they deleted us
+        // after the customer deleted us, the deleted-friend policy says what is still produced
         List<ProposalListener.Entry> cancels = new ArrayList<>();
         List<ProposalListener.Entry> tasks = new ArrayList<>();
         for (ProposalListener.Entry entry : entries) {
             if (entry.proposal() instanceof CancelProposal) {
                 cancels.add(entry);
-            } else if (entry.proposal() instanceof TaskProposal && !deleted) {
+            } else if (entry.proposal() instanceof TaskProposal t && !profile.suppressesTask(t.getKind())) {
                 tasks.add(entry);
             }
         }
@@ -214,12 +214,12 @@ final class Resolver {
         Set<String> again = new LinkedHashSet<>();
         for (ProposalListener.Entry entry : entries) {
             Proposal p = entry.proposal();
-            if (p instanceof AlertProposal a && !deleted) {
+            if (p instanceof AlertProposal a && !profile.suppressesAlerts()) {
                 if (a.getDueAt().map(due -> !profile.isHistory(due, profile.getClock())).orElse(true)) {
                     profile.raise(a.getCode(), a.getEventId().isEmpty() ? Optional.empty() : Optional.of(a.getEventId()),
                             entry.rule());
                 }
-            } else if (p instanceof SuggestionProposal s && !deleted) {
+            } else if (p instanceof SuggestionProposal s && !profile.suppressesSuggestions()) {
                 profile.suggest(s.getScript(), pairs(s.getValues()), entry.rule());
             } else if (p instanceof MarkProposal m && m.isAgain()) {
                 again.add(m.getKey());

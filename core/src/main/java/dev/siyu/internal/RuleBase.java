@@ -54,6 +54,11 @@ public final class RuleBase {
      * @throws RulePackException listing every error as file:line:column: message
      */
     public static RuleBase compile(List<RulePack> packs, TagCatalog catalog, ScriptCatalog scripts) {
+        return compile(packs, catalog, scripts, PackCatalogs.of(packs));
+    }
+
+    /** {@link #compile(List, TagCatalog, ScriptCatalog)} with the packs' other catalogs already read. */
+    public static RuleBase compile(List<RulePack> packs, TagCatalog catalog, ScriptCatalog scripts, PackCatalogs catalogs) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
                 null, RuleBase.class.getClassLoader());
         // Class reactivity: every modify of a fact re-evaluates the patterns on it. Rules guard
@@ -62,6 +67,7 @@ public final class RuleBase {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         List<Diagnostic> tableProblems = new ArrayList<>(PackChecks.unknownTagGroups(packs, catalog));
         tableProblems.addAll(PackChecks.unknownScripts(packs, scripts));
+        tableProblems.addAll(PackChecks.unknownTaskKinds(packs, catalogs.taskKinds()));
         tableProblems.addAll(Layers.shadowedRules(packs));
         tableProblems.addAll(Restrictions.check(packs));
         tableProblems.addAll(Isolation.check(packs));
@@ -72,7 +78,7 @@ public final class RuleBase {
                 if (file.isDrl()) {
                     builder.add(resource, ResourceType.DRL);
                 } else if (file.isDecisionTable()) {
-                    List<Diagnostic> cells = PackChecks.tierTables(pack, file, scripts);
+                    List<Diagnostic> cells = PackChecks.tierTables(pack, file, scripts, catalogs.tiers());
                     if (!cells.isEmpty()) {
                         tableProblems.addAll(cells);
                         continue;

@@ -26,7 +26,11 @@ import dev.siyu.Decision;
 import dev.siyu.EvaluationRequest;
 import dev.siyu.InputException;
 import dev.siyu.SiyuException;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.siyu.action.TaskKind;
 import dev.siyu.model.Customer;
+import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 
 import java.io.IOException;
@@ -77,6 +81,8 @@ public final class SiyuJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .addMixIn(TaskKind.class, TaskKindMixIn.class)
+                .addMixIn(Tier.class, TierMixIn.class)
                 .build();
         for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Boolean, LogicalType.Enum, LogicalType.DateTime)) {
@@ -90,6 +96,28 @@ public final class SiyuJson {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         return mapper;
+    }
+
+    /** Task kinds are written and read as their names. */
+    abstract static class TaskKindMixIn {
+        @JsonCreator
+        static TaskKind valueOf(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @JsonValue
+        abstract String name();
+    }
+
+    /** Tiers are written and read as their names. */
+    abstract static class TierMixIn {
+        @JsonCreator
+        static Tier valueOf(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @JsonValue
+        abstract String name();
     }
 
     /** The configured Jackson mapper; use it only to read and write Siyu types. */
@@ -253,6 +281,12 @@ public final class SiyuJson {
         }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Tier.class) {
+            return "a tier name: one of " + java.util.Arrays.toString(Tier.values()) + " or one a pack declares";
+        }
+        if (type == TaskKind.class) {
+            return "a task kind name: one of " + java.util.Arrays.toString(TaskKind.values()) + " or one a pack declares";
         }
         if (type == String.class) {
             return "a text";

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,11 @@ import java.util.function.Function;
  *   <li>{@code kind_order}: every task kind, space-separated: which goes first when due times are equal.</li>
  * </ul>
  *
- * A setting no file gives keeps the playbook's value ({@link ContactPolicy#DEFAULT}); a later pack's
- * setting replaces an earlier one's. Every bad value is reported with file, row and column.
+ * Which kinds are reactive, their order and which are dropped come from the packs' task-kind
+ * catalogs ({@link TaskKindCatalog}, {@code *.task-kinds.csv}); the last two settings, when a file
+ * gives them, override the catalogs' {@code when_full} and {@code rank} (packs written before the
+ * catalog). A setting no file gives keeps the playbook's value ({@link ContactPolicy#DEFAULT}); a
+ * later pack's setting replaces an earlier one's. Every bad value is reported with file, row and column.
  *
  * <p>Stateless and thread-safe.
  */
@@ -52,11 +54,18 @@ public final class ContactPolicyFile {
      * @throws RulePackException listing every bad row as file:row:column
      */
     public static ContactPolicy of(List<RulePack> packs) {
+        return of(packs, TaskKindCatalog.of(packs));
+    }
+
+    /** {@link #of(List)} with the packs' task-kind catalog already read. */
+    public static ContactPolicy of(List<RulePack> packs, TaskKindCatalog kinds) {
         Map<String, String[]> settings = new LinkedHashMap<>(); // name -> file, row, value
         List<Diagnostic> problems = new ArrayList<>();
         PackCsv.readAll(packs, SUFFIX, "unreadable contact policy: ", problems,
                 (file, parser) -> read(file, parser, settings, problems));
-        ContactPolicy policy = ContactPolicy.DEFAULT;
+        ContactPolicy policy = kinds.isEmpty() ? ContactPolicy.DEFAULT
+                : ContactPolicy.DEFAULT.withKinds(kinds.byRank(), kinds.reactive(), kinds.dropWhenFull());
+        List<TaskKind> known = kinds.isEmpty() ? List.of(TaskKind.values()) : kinds.kinds();
         LocalTime start = policy.contactStart();
         LocalTime end = policy.contactEnd();
         int perDay = policy.maxPerDay();
@@ -83,8 +92,8 @@ public final class ContactPolicyFile {
                     case "max_per_window" -> perWindow = positive(value);
                     case "window_days" -> windowDays = positive(value);
                     case "history_hours" -> history = Duration.ofHours(positive(value));
-                    case "drop_when_full" -> drop = value.isBlank() ? Set.of() : EnumSet.copyOf(kinds(value));
-                    case "kind_order" -> order = kinds(value);
+                    case "drop_when_full" -> drop = value.isBlank() ? Set.of() : Set.copyOf(kinds(value, known));
+                    case "kind_order" -> order = kinds(value, known);
                     default -> throw new IllegalStateException(setting.getKey());
                 }
             } catch (DateTimeParseException e) {
@@ -95,7 +104,7 @@ public final class ContactPolicyFile {
         }
         if (problems.isEmpty()) {
             try {
-                return new ContactPolicy(start, end, perDay, perWindow, windowDays, history, drop, order);
+                return new ContactPolicy(start, end, perDay, perWindow, windowDays, history, drop, order, policy.reactive());
             } catch (IllegalArgumentException e) {
                 String file = settings.values().stream().map(v -> v[0]).reduce((a, b) -> b).orElse("contact policy");
                 problems.add(new Diagnostic(file, 0, 0, e.getMessage()));
@@ -120,14 +129,16 @@ public final class ContactPolicyFile {
         throw new IllegalArgumentException("expected a whole number of at least 1, got '" + value + "'");
     }
 
-    private static List<TaskKind> kinds(String value) {
+    private static List<TaskKind> kinds(String value, List<TaskKind> known) {
         Function<String, TaskKind> kind = name -> {
-            try {
-                return TaskKind.valueOf(name.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown task kind '" + name + "' (known: "
-                        + String.join(" ", Arrays.stream(TaskKind.values()).map(Enum::name).toList()) + ")");
+            String upper = name.toUpperCase(Locale.ROOT);
+            for (TaskKind k : known) {
+                if (k.name().equals(upper)) {
+                    return k;
+                }
             }
+            throw new IllegalArgumentException("unknown task kind '" + name + "' (known: "
+                    + String.join(" ", known.stream().map(TaskKind::name).toList()) + ")");
         };
         return Arrays.stream(value.strip().split("[\\s,]+")).filter(s -> !s.isEmpty()).map(kind).toList();
     }

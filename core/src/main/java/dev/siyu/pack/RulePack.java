@@ -77,8 +77,13 @@ public final class RulePack {
                 || relative.endsWith(ContactPolicyFile.SUFFIX) || relative.endsWith(OwnerCatalog.SUFFIX)
                 || relative.endsWith(dev.siyu.sop.SopTable.CSV_SUFFIX) || relative.endsWith(dev.siyu.sop.SopTable.XLSX_SUFFIX)
                 || relative.endsWith(ActionCatalog.SUFFIX)
+                || PACK_FILE_SUFFIXES.stream().anyMatch(relative::endsWith)
                 || relative.equals(DISABLED_RULES);
     }
+
+    /** The suffixes of the vocabulary catalogs and playbook-number files a pack may hold. */
+    private static final List<String> PACK_FILE_SUFFIXES = List.of(TaskKindCatalog.SUFFIX, TierCatalog.SUFFIX,
+            EventTypeCatalog.SUFFIX, DeletedFriendPolicyFile.SUFFIX, HolidaysFile.SUFFIX);
 
     public static RulePack directory(Path dir) {
         Objects.requireNonNull(dir, "dir");

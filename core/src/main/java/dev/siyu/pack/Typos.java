@@ -35,17 +35,28 @@ public final class Typos {
 
     private final Set<String> types;
     private final Set<String> sources;
+    /** The event types the packs' catalogs declare; empty when not known (no warning for undeclared types). */
+    private final Set<String> declared;
 
-    private Typos(Set<String> types, Set<String> sources) {
+    private Typos(Set<String> types, Set<String> sources, Set<String> declared) {
         this.types = Set.copyOf(types);
         this.sources = Set.copyOf(sources);
+        this.declared = Set.copyOf(declared);
     }
 
     /**
-     * The known event types: those of {@link EventTypes} and those the rule files of {@code packs}
-     * compare an event's type with; the known sources of docs/contract.md.
+     * The event types {@code declaredTypes} (those of the packs' event-type catalogs) and those of
+     * {@link EventTypes} are known; the rule files of {@code packs} are only scanned, so that a typo
+     * in one of them is not taken for a known type. {@link #inRuleFiles} then also warns about a type
+     * a rule tests for that no catalog declares.
      */
-    public static Typos of(List<RulePack> packs) {
+    public static Typos of(List<RulePack> packs, Set<String> declaredTypes) {
+        Set<String> types = new TreeSet<>(constants());
+        types.addAll(declaredTypes);
+        return new Typos(types, KNOWN_SOURCES, declaredTypes);
+    }
+
+    private static Set<String> constants() {
         Set<String> types = new TreeSet<>();
         for (Field field : EventTypes.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
@@ -56,6 +67,15 @@ public final class Typos {
                 }
             }
         }
+        return types;
+    }
+
+    /**
+     * The known event types: those of {@link EventTypes} and those the rule files of {@code packs}
+     * compare an event's type with; the known sources of docs/contract.md.
+     */
+    public static Typos of(List<RulePack> packs) {
+        Set<String> types = new TreeSet<>(constants());
         for (RulePack pack : packs) {
             for (RuleResource resource : pack.resources()) {
                 if (resource.isDrl()) {
@@ -66,7 +86,7 @@ public final class Typos {
                 }
             }
         }
-        return new Typos(types, KNOWN_SOURCES);
+        return new Typos(types, KNOWN_SOURCES, Set.of());
     }
 
     /** The known event type {@code type} probably meant, when it is not itself known. */
@@ -93,9 +113,37 @@ public final class Typos {
             String file = pack.location() + resource.path();
             scan(file, text, TYPE_IN_RULE, "event type", this::eventType, warnings);
             scan(file, text, SOURCE_IN_RULE, "source", this::source, warnings);
+            if (!declared.isEmpty()) {
+                undeclared(file, text, warnings);
+            }
         }
         warnings.sort(null);
         return List.copyOf(warnings);
+    }
+
+    /** Types a rule tests for that no catalog declares and that are no likely typo (those are warned about above). */
+    private void undeclared(String file, String text, List<Diagnostic> warnings) {
+        Matcher m = TYPE_IN_RULE.matcher(text);
+        while (m.find()) {
+            String value = m.group(1);
+            if (declared.contains(value) || eventType(value).isPresent()) {
+                continue;
+            }
+            warnings.add(at(file, text, m.start(1), "warning: event type '" + value + "' is not declared by any "
+                    + "event-type catalog (*.event-types.csv): declare it, or check the spelling"));
+        }
+    }
+
+    private static Diagnostic at(String file, String text, int offset, String message) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Diagnostic(file, line, offset - lineStart + 1, message);
     }
 
     private static void scan(String file, String text, Pattern pattern, String what,
@@ -117,6 +165,14 @@ public final class Typos {
                         "warning: " + what + " '" + value + "' is not a known one; did you mean '" + meant.get() + "'?"));
             }
         }
+    }
+
+    /**
+     * The name of {@code known} that {@code value} probably misspells (same letters in another case,
+     * or one or two letters off), when {@code value} is not itself known.
+     */
+    public static Optional<String> likelyTypo(String value, Collection<String> known) {
+        return closest(value, known);
     }
 
     private static Optional<String> closest(String value, Collection<String> known) {

@@ -4,7 +4,6 @@ import com.nlf.calendar.Lunar;
 import com.nlf.calendar.Solar;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ public final class ChineseCalendar {
             Map.entry("DA_XUE", "大雪"));
 
     /** What the library computes for a day; computing it is costly, so each day is computed once. */
-    private record Day(int lunarMonth, int lunarDay, Optional<String> term, List<String> holidays) { }
+    private record Day(int lunarMonth, int lunarDay, Optional<String> term) { }
 
     private static final Map<LocalDate, Day> DAYS = new ConcurrentHashMap<>();
 
@@ -36,20 +35,8 @@ public final class ChineseCalendar {
         return DAYS.computeIfAbsent(date, d -> {
             Lunar lunar = Solar.fromYmd(d.getYear(), d.getMonthValue(), d.getDayOfMonth()).getLunar();
             String term = lunar.getJieQi();
-            List<String> holidays = new ArrayList<>();
-            for (String[] fixed : FIXED_HOLIDAYS) {
-                if (Integer.parseInt(fixed[1]) == d.getMonthValue() && Integer.parseInt(fixed[2]) == d.getDayOfMonth()) {
-                    holidays.add(fixed[0]);
-                }
-            }
-            for (String[] lunarHoliday : LUNAR_HOLIDAYS) {
-                if (Integer.parseInt(lunarHoliday[1]) == lunar.getMonth() && Integer.parseInt(lunarHoliday[2]) == lunar.getDay()) {
-                    holidays.add(lunarHoliday[0]);
-                }
-            }
             return new Day(lunar.getMonth(), lunar.getDay(),
-                    term == null || term.isEmpty() ? Optional.empty() : Optional.of(TERM_CODES.getOrDefault(term, term)),
-                    List.copyOf(holidays));
+                    term == null || term.isEmpty() ? Optional.empty() : Optional.of(TERM_CODES.getOrDefault(term, term)));
         });
     }
 
@@ -60,21 +47,20 @@ public final class ChineseCalendar {
     }
 
     /**
-     * The holidays of PLAYBOOK §8 that fall on {@code date}, by code: NEW_YEAR (1/1), SPRING_FESTIVAL
-     * (lunar 1/1), LANTERN (lunar 1/15), WOMENS_DAY (3/8), LABOR_DAY (5/1), DRAGON_BOAT (lunar 5/5),
-     * QIXI (lunar 7/7), TEACHERS_DAY (9/10), MID_AUTUMN (lunar 8/15), NATIONAL_DAY (10/1),
-     * DOUBLE_NINTH (lunar 9/9), DOUBLE_11 (11/11), DOUBLE_12 (12/12), CHRISTMAS (12/25).
+     * The holiday codes of {@code date} in the pack's holiday table ({@code *.holidays.csv}, see
+     * {@link Holidays}); the default playbook's are NEW_YEAR (1/1), SPRING_FESTIVAL (lunar 1/1),
+     * LANTERN (lunar 1/15), WOMENS_DAY (3/8), LABOR_DAY (5/1), DRAGON_BOAT (lunar 5/5), QIXI (lunar
+     * 7/7), TEACHERS_DAY (9/10), MID_AUTUMN (lunar 8/15), NATIONAL_DAY (10/1), DOUBLE_NINTH (lunar
+     * 9/9), DOUBLE_11 (11/11), DOUBLE_12 (12/12), CHRISTMAS (12/25).
      */
     public static List<String> holidaysOn(LocalDate date) {
-        return day(date).holidays();
+        return Holidays.current().on(date);
     }
 
-    private static final String[][] FIXED_HOLIDAYS = {
-            {"NEW_YEAR", "1", "1"}, {"WOMENS_DAY", "3", "8"}, {"LABOR_DAY", "5", "1"}, {"TEACHERS_DAY", "9", "10"},
-            {"NATIONAL_DAY", "10", "1"}, {"DOUBLE_11", "11", "11"}, {"DOUBLE_12", "12", "12"}, {"CHRISTMAS", "12", "25"}};
-    private static final String[][] LUNAR_HOLIDAYS = {
-            {"SPRING_FESTIVAL", "1", "1"}, {"LANTERN", "1", "15"}, {"DRAGON_BOAT", "5", "5"}, {"QIXI", "7", "7"},
-            {"MID_AUTUMN", "8", "15"}, {"DOUBLE_NINTH", "9", "9"}};
+    /** The holiday codes of {@code date} whose {@code customers} column includes {@code profile}. */
+    public static List<String> holidaysOn(LocalDate date, dev.siyu.fact.Profile profile) {
+        return Holidays.current().on(date, profile);
+    }
 
     /** The Gregorian date of lunar {@code month}/{@code day} in lunar year {@code lunarYear}. */
     public static LocalDate fromLunar(int lunarYear, int month, int day) {
@@ -82,33 +68,25 @@ public final class ChineseCalendar {
         return LocalDate.of(solar.getYear(), solar.getMonth(), solar.getDay());
     }
 
-    private static final Map<LocalDate, LocalDate[]> NEXT = new ConcurrentHashMap<>();
+    private static final Map<LocalDate, LocalDate> NEXT_TERM = new ConcurrentHashMap<>();
 
-    /** The first day after {@code date} with a holiday of {@link #holidaysOn}. */
+    /**
+     * The first day after {@code date} with a holiday of {@link #holidaysOn}; with a table that has
+     * none, the day two years later (a time to look again).
+     */
     public static LocalDate nextHolidayAfter(LocalDate date) {
-        return next(date)[0];
+        return Holidays.current().nextAfter(date).orElse(date.plusYears(2));
     }
 
     /** The first day after {@code date} on which a solar term begins. */
     public static LocalDate nextSolarTermAfter(LocalDate date) {
-        return next(date)[1];
-    }
-
-    private static LocalDate[] next(LocalDate date) {
-        return NEXT.computeIfAbsent(date, d -> {
-            LocalDate holiday = null;
-            LocalDate term = null;
-            // every year has fixed holidays and 24 terms: both are found within a year
-            for (LocalDate day = d.plusDays(1); holiday == null || term == null; day = day.plusDays(1)) {
-                Day computed = day(day);
-                if (holiday == null && !computed.holidays().isEmpty()) {
-                    holiday = day;
-                }
-                if (term == null && computed.term().isPresent()) {
-                    term = day;
-                }
+        return NEXT_TERM.computeIfAbsent(date, d -> {
+            // 24 terms a year: one is found within a month
+            LocalDate day = d.plusDays(1);
+            while (day(day).term().isEmpty()) {
+                day = day.plusDays(1);
             }
-            return new LocalDate[] {holiday, term};
+            return day;
         });
     }
 

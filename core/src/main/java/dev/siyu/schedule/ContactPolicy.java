@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +32,10 @@ import java.util.Set;
  *       (holiday, solar term), which are dropped.</li>
  * </ul>
  * Tasks are placed in nominal due-time order, equal times by {@link #kindOrder()} then by key
- * ({@link #placementOrder()}). Every number is configurable; the defaults are the playbook's.
+ * ({@link #placementOrder()}). Every number is configurable; the defaults are the playbook's. Which
+ * kinds are reactive, their order and which are dropped come from the packs' task-kind catalogs
+ * ({@code dev.siyu.pack.TaskKindCatalog}); a kind none declares is proactive, moved when its day is
+ * full, and placed after every declared kind.
  *
  * <p>Immutable and thread-safe.
  */
@@ -45,13 +47,22 @@ public record ContactPolicy(
         int windowDays,
         Duration historyLimit,
         Set<TaskKind> dropWhenFull,
-        List<TaskKind> kindOrder) {
+        List<TaskKind> kindOrder,
+        Set<TaskKind> reactive) {
 
-    /** The playbook's policy: 09:00–21:00, 1 a day, 3 in 7 days, 24 hours of history. */
+    /** The reactive kinds of the default playbook: greetings and order notices. */
+    public static final Set<TaskKind> DEFAULT_REACTIVE = Set.of(TaskKind.GREETING, TaskKind.ORDER_NOTICE);
+
+    /**
+     * The playbook's policy: 09:00–21:00, 1 a day, 3 in 7 days, 24 hours of history, and the kinds
+     * of {@code default.task-kinds.csv} (the pack files are the source; this mirrors them for hosts
+     * that build a policy in Java).
+     */
     public static final ContactPolicy DEFAULT = new ContactPolicy(LocalTime.of(9, 0), LocalTime.of(21, 0), 1, 3, 7,
-            Duration.ofHours(24), EnumSet.of(TaskKind.HOLIDAY, TaskKind.SOLAR_TERM),
+            Duration.ofHours(24), Set.of(TaskKind.HOLIDAY, TaskKind.SOLAR_TERM),
             List.of(TaskKind.FOLLOW_UP, TaskKind.VIP, TaskKind.CARE, TaskKind.REFERRAL, TaskKind.REPURCHASE,
-                    TaskKind.ACTIVATION, TaskKind.HOLIDAY, TaskKind.SOLAR_TERM, TaskKind.GREETING, TaskKind.ORDER_NOTICE));
+                    TaskKind.ACTIVATION, TaskKind.HOLIDAY, TaskKind.SOLAR_TERM, TaskKind.GREETING, TaskKind.ORDER_NOTICE),
+            DEFAULT_REACTIVE);
 
     /** How far placement looks ahead for a free day before giving up on a task. */
     private static final int MAX_DAYS_AHEAD = 366;
@@ -68,23 +79,42 @@ public record ContactPolicy(
                     + maxPerDay + " a day, " + maxPerWindow + " in " + windowDays + " days");
         }
         Objects.requireNonNull(historyLimit, "historyLimit");
-        dropWhenFull = dropWhenFull.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dropWhenFull));
+        dropWhenFull = Set.copyOf(dropWhenFull);
         kindOrder = List.copyOf(kindOrder);
-        if (!kindOrder.containsAll(EnumSet.allOf(TaskKind.class))) {
+        reactive = Set.copyOf(reactive);
+        if (!kindOrder.containsAll(List.of(TaskKind.values()))) {
             throw new IllegalArgumentException("kindOrder must name every task kind, got " + kindOrder);
+        }
+        if (kindOrder.stream().distinct().count() != kindOrder.size()) {
+            throw new IllegalArgumentException("kindOrder must name each task kind once, got " + kindOrder);
         }
     }
 
+    /** A policy whose reactive kinds are the default playbook's (greetings, order notices). */
+    public ContactPolicy(LocalTime contactStart, LocalTime contactEnd, int maxPerDay, int maxPerWindow, int windowDays,
+                         Duration historyLimit, Set<TaskKind> dropWhenFull, List<TaskKind> kindOrder) {
+        this(contactStart, contactEnd, maxPerDay, maxPerWindow, windowDays, historyLimit, dropWhenFull, kindOrder,
+                DEFAULT_REACTIVE);
+    }
+
+    /** This policy with the kinds' order, reactivity and drop-or-move of a task-kind catalog. */
+    public ContactPolicy withKinds(List<TaskKind> order, Set<TaskKind> reactiveKinds, Set<TaskKind> dropped) {
+        return new ContactPolicy(contactStart, contactEnd, maxPerDay, maxPerWindow, windowDays, historyLimit, dropped,
+                order, reactiveKinds);
+    }
+
     public ContactPolicy withContactHours(LocalTime start, LocalTime end) {
-        return new ContactPolicy(start, end, maxPerDay, maxPerWindow, windowDays, historyLimit, dropWhenFull, kindOrder);
+        return new ContactPolicy(start, end, maxPerDay, maxPerWindow, windowDays, historyLimit, dropWhenFull, kindOrder, reactive);
     }
 
     public ContactPolicy withCaps(int perDay, int perWindow, int days) {
-        return new ContactPolicy(contactStart, contactEnd, perDay, perWindow, days, historyLimit, dropWhenFull, kindOrder);
+        return new ContactPolicy(contactStart, contactEnd, perDay, perWindow, days, historyLimit, dropWhenFull, kindOrder,
+                reactive);
     }
 
     public ContactPolicy withHistoryLimit(Duration limit) {
-        return new ContactPolicy(contactStart, contactEnd, maxPerDay, maxPerWindow, windowDays, limit, dropWhenFull, kindOrder);
+        return new ContactPolicy(contactStart, contactEnd, maxPerDay, maxPerWindow, windowDays, limit, dropWhenFull, kindOrder,
+                reactive);
     }
 
     /** A task to place: its key, kind and nominal due time (as the rule gives it). */
@@ -96,16 +126,21 @@ public record ContactPolicy(
         }
     }
 
-    /** Nominal due time, then {@link #kindOrder()}, then key. */
+    /** Nominal due time, then {@link #kindOrder()} (kinds it does not name last), then key. */
     public Comparator<Request> placementOrder() {
         return Comparator.comparing(Request::nominalDue, OffsetDateTime.timeLineOrder())
-                .thenComparing(r -> kindOrder.indexOf(r.kind()))
+                .thenComparingInt(r -> rank(r.kind()))
                 .thenComparing(Request::key);
     }
 
-    /** {@code true} for tasks that are subject to contact hours and caps. */
+    private int rank(TaskKind kind) {
+        int index = kindOrder.indexOf(kind);
+        return index < 0 ? kindOrder.size() : index;
+    }
+
+    /** {@code true} for tasks that are subject to contact hours and caps: every kind but the reactive ones. */
     public boolean isProactive(TaskKind kind) {
-        return kind.isProactive();
+        return !reactive.contains(kind);
     }
 
     /** {@code true} when a task nominally due at {@code nominalDue} is history at {@code now}. */

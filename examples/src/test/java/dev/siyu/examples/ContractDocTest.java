@@ -18,6 +18,9 @@ import dev.siyu.model.SentTask;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.model.TouchpointStats;
 import dev.siyu.model.Watch;
+import dev.siyu.pack.EventTypeCatalog;
+import dev.siyu.pack.RulePack;
+import dev.siyu.pack.TaskKindCatalog;
 import dev.siyu.scenario.Expectation;
 import dev.siyu.scenario.Scenario;
 import dev.siyu.scenario.ScenarioStep;
@@ -119,7 +122,7 @@ class ContractDocTest {
     @Test
     void everyTaskKindIsListed() {
         assertThat(firstCells(section("Task kinds"), 0))
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(TaskKind.values()).map(Enum::name).toList());
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(TaskKind.values()).map(TaskKind::name).toList());
     }
 
     @Test
@@ -134,6 +137,33 @@ class ContractDocTest {
 
         assertThat(firstCells(section("Event types"), 0)).containsAll(code);
         assertThat(firstCells(section("Event types"), 0)).hasSameSizeAs(code);
+    }
+
+    @Test
+    void everyEventTypeOfTheDefaultCatalogIsListedWithItsInboundColumn() {
+        EventTypeCatalog catalog = EventTypeCatalog.of(List.of(RulePack.defaults()));
+        Map<String, String> documented = new LinkedHashMap<>();
+        for (String row : tableRows(section("Event types"), 0)) {
+            String[] cells = row.split("\\|");
+            documented.put(cells[1].trim().replace("`", ""), cells[3].trim());
+        }
+
+        assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(catalog.names());
+        for (String type : catalog.names()) {
+            assertThat(documented.get(type)).as(type).isEqualTo(catalog.declaration(type).orElseThrow().inbound() ? "yes" : "no");
+        }
+    }
+
+    @Test
+    void everyTaskKindOfTheDefaultCatalogIsListedWithItsContactRankAndWhenFull() {
+        TaskKindCatalog catalog = TaskKindCatalog.of(List.of(RulePack.defaults()));
+        for (String row : tableRows(section("Task kinds"), 0)) {
+            String[] cells = row.split("\\|");
+            TaskKindCatalog.Declaration d = catalog.declaration(TaskKind.valueOf(cells[1].trim().replace("`", ""))).orElseThrow();
+            assertThat(cells[3].trim()).isEqualTo(d.proactive() ? "proactive" : "reactive");
+            assertThat(cells[4].trim()).isEqualTo(String.valueOf(d.rank()));
+            assertThat(cells[5].trim()).isEqualTo(d.dropWhenFull() ? "dropped" : "moved");
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ public record Funnel(
     public static Funnel of(Collection<Customer> population, LocalDate from, LocalDate to, ZoneId zone) {
         Map<Engagement, Integer> engagement = new EnumMap<>(Engagement.class);
         Map<Stage, Integer> stage = new EnumMap<>(Stage.class);
-        Map<Tier, Integer> tier = new EnumMap<>(Tier.class);
+        Map<Tier, Integer> tier = new TreeMap<>();
         for (Engagement e : Engagement.values()) {
             engagement.put(e, 0);
         }
@@ -115,7 +115,7 @@ public record Funnel(
                               LocalDate from, LocalDate to, ZoneId zone) {
         LocalDate day = due.atZoneSameInstant(zone).toLocalDate();
         if (!day.isBefore(from) && !day.isAfter(to)) {
-            tasksByDay.computeIfAbsent(day, d -> new EnumMap<>(TaskKind.class)).merge(kind, 1, Integer::sum);
+            tasksByDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(kind, 1, Integer::sum);
         }
     }
 
@@ -169,7 +169,7 @@ public record Funnel(
 
     /** Total tasks per kind over the period. */
     public Map<TaskKind, Integer> tasksByKind() {
-        Map<TaskKind, Integer> totals = new EnumMap<>(TaskKind.class);
+        Map<TaskKind, Integer> totals = new TreeMap<>();
         tasksByDay.values().forEach(day -> day.forEach((kind, n) -> totals.merge(kind, n, Integer::sum)));
         return totals;
     }

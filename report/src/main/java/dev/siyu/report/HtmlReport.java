@@ -22,6 +22,12 @@ import java.util.function.IntFunction;
  * <p>Stateless and thread-safe.
  */
 public final class HtmlReport {
+    /** The colour of a default kind by its place in {@link TaskKind#values()}; kinds a pack declares share the last. */
+    private static String kindColor(TaskKind kind) {
+        int index = java.util.Arrays.asList(TaskKind.values()).indexOf(kind);
+        return KIND_COLORS[index < 0 ? KIND_COLORS.length - 1 : Math.min(index, KIND_COLORS.length - 1)];
+    }
+
     private static final String[] KIND_COLORS = {"#2563eb", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04",
             "#dc2626", "#db2777", "#65a30d", "#475569"};
     private static final String[] STEP_COLORS = {"#94a3b8", "#60a5fa", "#2563eb", "#16a34a", "#9333ea"};
@@ -311,7 +317,7 @@ public final class HtmlReport {
         double barWidth = (double) (WIDE - 50) / Math.max(days.size(), 1);
         html.append("<div class=\"legend\">");
         for (TaskKind kind : TaskKind.values()) {
-            html.append("<span><i style=\"background:").append(KIND_COLORS[kind.ordinal()]).append("\"></i>")
+            html.append("<span><i style=\"background:").append(kindColor(kind)).append("\"></i>")
                     .append(Labels.of(kind)).append("</span>");
         }
         html.append("</div>\n<svg class=\"chart wide\" id=\"tasks-chart\" viewBox=\"0 0 ").append(WIDE).append(' ')
@@ -339,7 +345,7 @@ public final class HtmlReport {
                 y -= h;
                 html.append(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %s</title></rect>%n",
-                        x, y, Math.max(barWidth - 1, 1), h, KIND_COLORS[kind.ordinal()], days.get(i), Labels.of(kind),
+                        x, y, Math.max(barWidth - 1, 1), h, kindColor(kind), days.get(i), Labels.of(kind),
                         OperationsReport.count(n)));
             }
             if (i % 7 == 0) {

@@ -45,26 +45,30 @@ public final class Labels {
         };
     }
 
+    /** The Chinese label of a default tier; a tier a pack declares shows as its name. */
     public static String of(Tier tier) {
-        return switch (tier) {
-            case REGULAR -> "普通";
-            case VIP -> "会员";
-            case KEY_ACCOUNT -> "大客户";
+        return switch (tier.name()) {
+            case "REGULAR" -> "普通";
+            case "VIP" -> "会员";
+            case "KEY_ACCOUNT" -> "大客户";
+            default -> tier.name();
         };
     }
 
+    /** The Chinese label of a default task kind; a kind a pack declares shows as its name. */
     public static String of(TaskKind kind) {
-        return switch (kind) {
-            case GREETING -> "欢迎";
-            case FOLLOW_UP -> "跟进";
-            case ORDER_NOTICE -> "订单通知";
-            case CARE -> "关怀";
-            case REFERRAL -> "转介绍";
-            case REPURCHASE -> "复购提醒";
-            case ACTIVATION -> "激活";
-            case HOLIDAY -> "节日问候";
-            case SOLAR_TERM -> "节气关怀";
-            case VIP -> "会员";
+        return switch (kind.name()) {
+            case "GREETING" -> "欢迎";
+            case "FOLLOW_UP" -> "跟进";
+            case "ORDER_NOTICE" -> "订单通知";
+            case "CARE" -> "关怀";
+            case "REFERRAL" -> "转介绍";
+            case "REPURCHASE" -> "复购提醒";
+            case "ACTIVATION" -> "激活";
+            case "HOLIDAY" -> "节日问候";
+            case "SOLAR_TERM" -> "节气关怀";
+            case "VIP" -> "会员";
+            default -> kind.name();
         };
     }
 

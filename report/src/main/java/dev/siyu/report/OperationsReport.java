@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,12 +176,12 @@ public record OperationsReport(
                 // without the run's decisions: the tasks the states still remember
                 for (SentTask task : customer.memory().sentTasks()) {
                     if (within(task.dueAt(), from, to, zone)) {
-                        tasks.computeIfAbsent(owner, o -> new EnumMap<>(TaskKind.class)).merge(task.kind(), 1, Integer::sum);
+                        tasks.computeIfAbsent(owner, o -> new java.util.TreeMap<>()).merge(task.kind(), 1, Integer::sum);
                     }
                 }
                 for (Task task : customer.memory().pendingTasks()) {
                     if (within(task.dueAt(), from, to, zone)) {
-                        tasks.computeIfAbsent(owner, o -> new EnumMap<>(TaskKind.class)).merge(task.kind(), 1, Integer::sum);
+                        tasks.computeIfAbsent(owner, o -> new java.util.TreeMap<>()).merge(task.kind(), 1, Integer::sum);
                     }
                 }
             }
@@ -192,7 +191,7 @@ public record OperationsReport(
             for (Task task : activity.tasks()) {
                 if (within(task.dueAt(), from, to, zone)) {
                     String owner = Activity.ownerOf(task);
-                    tasks.computeIfAbsent(owner, o -> new EnumMap<>(TaskKind.class)).merge(task.kind(), 1, Integer::sum);
+                    tasks.computeIfAbsent(owner, o -> new java.util.TreeMap<>()).merge(task.kind(), 1, Integer::sum);
                     if (Activity.isGreeting(task)) {
                         sla.computeIfAbsent(owner, o -> new int[4])[0]++;
                     }
@@ -219,7 +218,7 @@ public record OperationsReport(
         List<OwnerRow> rows = new ArrayList<>();
         for (String owner : names) {
             int[] c = counts.getOrDefault(owner, new int[2]);
-            Map<TaskKind, Integer> byKind = tasks.getOrDefault(owner, new EnumMap<>(TaskKind.class));
+            Map<TaskKind, Integer> byKind = tasks.getOrDefault(owner, new java.util.TreeMap<>());
             int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
             Optional<int[]> s = activity.isEmpty() ? Optional.empty() : Optional.of(sla.getOrDefault(owner, new int[4]));
             rows.add(new OwnerRow(owner, c[0], c[1], money(gmv.getOrDefault(owner, Money.ZERO).amount()), total,
@@ -257,7 +256,7 @@ public record OperationsReport(
             if (e == Engagement.REPEAT) {
                 c[3]++;
             }
-            if (customer.tier() != Tier.REGULAR) {
+            if (!customer.tier().equals(Tier.REGULAR)) {
                 c[4]++;
             }
             for (OrderRecord order : customer.memory().orders()) {

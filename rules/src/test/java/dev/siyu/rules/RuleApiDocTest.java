@@ -5,6 +5,9 @@ import dev.siyu.fact.Profile;
 import dev.siyu.fact.StageProposal;
 import dev.siyu.fact.Sweep;
 import dev.siyu.fact.TierCriterion;
+import dev.siyu.fact.Tiers;
+import dev.siyu.action.TaskKind;
+import dev.siyu.model.Tier;
 import dev.siyu.model.Watch;
 import dev.siyu.proposal.ActionProposal;
 import dev.siyu.proposal.AlertProposal;
@@ -41,7 +44,8 @@ class RuleApiDocTest {
     @ValueSource(classes = {Profile.class, Event.class, Sweep.class, StageProposal.class, TierCriterion.class,
             ChineseCalendar.class, Watch.class, TaskProposal.class, CancelProposal.class, TagProposal.class,
             EngagementProposal.class, TierProposal.class, OwnerProposal.class, AlertProposal.class, SuggestionProposal.class,
-            WatchProposal.class, MarkProposal.class, WakeUpProposal.class, ActionProposal.class})
+            WatchProposal.class, MarkProposal.class, WakeUpProposal.class, ActionProposal.class,
+            Tiers.class, TaskKind.class, Tier.class})
     void everyPublicMethodOfTheFactApiIsInTheReference(Class<?> type) throws IOException {
         String doc = Files.readString(DOC);
 
