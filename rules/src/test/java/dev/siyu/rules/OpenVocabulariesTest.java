@@ -273,21 +273,21 @@ class OpenVocabulariesTest {
 
     private static final String COUPON_RULES = """
             package acme.coupons;
-
+            import dev.siyu.proposal.TagProposal;
             import dev.siyu.fact.Event;
 
             rule "acme: a redeemed coupon is worth a tag"
             when
-                $e : Event( type == "COUPON_REDEEMED", $p : profile )
+                $e : Event( type == "COUPON_REDEEMED", $id : customerId )
             then
-                $p.addTag("acme/coupon/redeemed");
+                insert(TagProposal.add($id, "acme/coupon/redeemed"));
             end
 
             rule "acme: a typo and an undeclared type"
             when
-                $e : Event( type == "FRIEND_ADD" || type == "COUPON_USED", $p : profile )
+                $e : Event( type == "FRIEND_ADD" || type == "COUPON_USED", $id : customerId )
             then
-                $p.addTag("acme/coupon/used");
+                insert(TagProposal.add($id, "acme/coupon/used"));
             end
             """;
 
