@@ -48,7 +48,7 @@ class WeComCallbackDecoderTest {
     @Test
     void aCallbackWithAnotherSignatureIsRefusedAsBadSignatureWithoutItsPayload() {
         Callback good = decoder.encrypt(xml("add_external_contact"), "1403610515", "nonce-1");
-        Callback forged = new Callback("0" + good.msgSignature().substring(1), good.timestamp(), good.nonce(), good.body());
+        Callback forged = new Callback(flipped(good.msgSignature()), good.timestamp(), good.nonce(), good.body());
 
         CallbackRefused refused = catchThrowableOfType(CallbackRefused.class, () -> decoder.decrypt(forged));
 
@@ -140,5 +140,10 @@ class WeComCallbackDecoderTest {
     @Test
     void theConfigurationNeverPrintsItsSecrets() {
         assertThat(config().toString()).contains(CORP_ID).doesNotContain(TOKEN, AES_KEY);
+    }
+
+    /** The signature with its first hex digit changed. */
+    private static String flipped(String signature) {
+        return (signature.charAt(0) == '0' ? "1" : "0") + signature.substring(1);
     }
 }
