@@ -31,7 +31,7 @@ class WeComTaskSenderTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
     private final WelcomeCodes codes = new WelcomeCodes(clock);
     private final WeComClient client = WeComClient.create("wx5823bf96d3bd56c7", "app-secret", wecom.baseUrl());
-    private final WeComTaskSender sender = new WeComTaskSender(client, codes, true, Duration.ofMillis(300));
+    private final WeComTaskSender sender = new WeComTaskSender(client, codes, true, Duration.ofSeconds(1));
 
     WeComTaskSenderTest() throws IOException {
     }
