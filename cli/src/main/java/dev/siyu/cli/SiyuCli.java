@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
                 + "evaluates them, replays shops, reports the funnel, tests and checks rule files, runs the runtime.",
         subcommands = {DemoCommand.class, GenerateCommand.class, SimulateCommand.class, ReportCommand.class,
                 EvaluateCommand.class, TestCommand.class, CheckCommand.class, RunCommand.class, SopCommand.class,
+                WeComCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {SiyuCli.EXIT_OK, SiyuCli.EXIT_FAILED, SiyuCli.EXIT_USAGE},
@@ -53,11 +54,17 @@ public final class SiyuCli implements Runnable {
         CommandLine commandLine = new CommandLine(new SiyuCli());
         commandLine.registerConverter(OffsetDateTime.class, OffsetDateTime::parse);
         commandLine.registerConverter(LocalDate.class, LocalDate::parse);
+        commandLine.registerConverter(java.time.Duration.class, java.time.Duration::parse);
+        commandLine.registerConverter(java.time.ZoneId.class, java.time.ZoneId::of);
         commandLine.setParameterExceptionHandler(SiyuCli::usageError);
         commandLine.setExecutionExceptionHandler(SiyuCli::executionError);
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                     .exitCodeList(parseExitCodes());
+            for (CommandLine nested : sub.getSubcommands().values()) {
+                nested.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(parseExitCodes());
+            }
         }
         return commandLine;
     }

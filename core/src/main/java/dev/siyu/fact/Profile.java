@@ -146,8 +146,21 @@ public interface Profile {
      */
     boolean inactiveForDays(OffsetDateTime now, int days);
 
-    /** {@code true} after a FRIEND_DELETED with no FRIEND_ADDED after it. */
+    /**
+     * {@code true} when no follower remains and the latest FRIEND_DELETED or FRIEND_REMOVED came
+     * after the latest FRIEND_ADDED (without follower attributes: a FRIEND_DELETED with no
+     * FRIEND_ADDED after it).
+     */
     boolean isFriendDeleted();
+
+    /** The employees the customer is currently a friend of (events with a {@code follower} attribute), sorted. */
+    Set<String> getFollowers();
+
+    /** {@code true} when {@code follower} currently follows the customer. */
+    boolean hasFollower(String follower);
+
+    /** The follower whose relationship is the oldest (ties by id), or {@code ""} when none. */
+    String getLongestFollower();
 
     // ---- tags ----
 

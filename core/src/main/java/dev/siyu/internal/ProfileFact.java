@@ -38,6 +38,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,6 +111,9 @@ public final class ProfileFact implements Profile {
     private final Scripts scripts;
     private final Map<String, Map<String, String>> taskValues = new HashMap<>();
     private final List<Watch> watches;
+    /** Follower id to the time its relationship started (memory {@code followers}). */
+    private final Map<String, OffsetDateTime> followers;
+    private static final String FOLLOWER = "follower";
     private final List<Task> unplaced = new ArrayList<>();
     private final Map<String, Task> initialPending = new HashMap<>();
     private final Map<String, Task> pending = new LinkedHashMap<>();
@@ -154,6 +158,7 @@ public final class ProfileFact implements Profile {
         this.orders.sort(ORDER_TIME);
         this.archived = memory.archivedOrders().orElse(ArchivedOrders.NONE);
         this.touchpoints = new TreeMap<>(memory.touchpoints());
+        this.followers = new TreeMap<>(memory.followers());
         this.processed = new TreeMap<>(memory.processedEvents());
         this.marks = new TreeMap<>(memory.marks());
         this.sentTasks = new ArrayList<>(memory.sentTasks());
@@ -190,6 +195,7 @@ public final class ProfileFact implements Profile {
         clock = at;
         processed.put(event.id(), at);
         touchpoints.merge(event.type(), TouchpointStats.once(at), (old, one) -> old.plus(at));
+        applyFollowers(event, at);
         switch (event.type()) {
             case EventTypes.ORDER_PAID -> {
                 String orderId = event.attribute("orderId").orElseThrow();
@@ -209,6 +215,34 @@ public final class ProfileFact implements Profile {
                         orders.set(i, order.refunded(at));
                     }
                 }
+            });
+            default -> { }
+        }
+    }
+
+    /**
+     * The follower bookkeeping (docs/contract.md, Followers): an event with a {@code follower}
+     * attribute adds (FRIEND_ADDED) or ends (FRIEND_DELETED, FRIEND_REMOVED, FOLLOWER_HANDED_OVER)
+     * that employee's relationship; a handover's {@code takeover}, or else the owner when the owner is
+     * not the one handed over, becomes a follower; a FRIEND_DELETED without follower ends them all.
+     */
+    private void applyFollowers(Touchpoint event, OffsetDateTime at) {
+        Optional<String> follower = event.attribute(FOLLOWER).map(String::strip).filter(f -> !f.isEmpty());
+        switch (event.type()) {
+            case EventTypes.FRIEND_ADDED -> follower.ifPresent(f -> followers.putIfAbsent(f, at));
+            case EventTypes.FRIEND_DELETED -> {
+                if (follower.isPresent()) {
+                    followers.remove(follower.get());
+                } else {
+                    followers.clear();
+                }
+            }
+            case EventTypes.FRIEND_REMOVED -> follower.ifPresent(followers::remove);
+            case EventTypes.FOLLOWER_HANDED_OVER -> follower.ifPresent(f -> {
+                followers.remove(f);
+                event.attribute("takeover").map(String::strip).filter(t -> !t.isEmpty())
+                        .or(() -> owner.filter(o -> !o.isEmpty() && !o.equals(f)))
+                        .ifPresent(t -> followers.putIfAbsent(t, at));
             });
             default -> { }
         }
@@ -317,7 +351,7 @@ public final class ProfileFact implements Profile {
         }
         return new Memory(kept, archived.paidCount() == 0 && archived.firstPaidAt().isEmpty()
                 ? Optional.empty() : Optional.of(archived),
-                touchpoints, stillPending, sentTasks, watches, processed, marks, horizon);
+                touchpoints, followers, stillPending, sentTasks, watches, processed, marks, horizon);
     }
 
     // ---- the resolver's side: the round base and the resolved levels and tags ----
@@ -580,9 +614,35 @@ public final class ProfileFact implements Profile {
 
     @Override
     public boolean isFriendDeleted() {
+        if (!followers.isEmpty()) {
+            return false; // someone still follows the customer
+        }
         Optional<OffsetDateTime> deleted = lastSeen(EventTypes.FRIEND_DELETED);
+        Optional<OffsetDateTime> removed = lastSeen(EventTypes.FRIEND_REMOVED);
+        if (removed.isPresent() && deleted.map(d -> d.isBefore(removed.get())).orElse(true)) {
+            deleted = removed;
+        }
+        Optional<OffsetDateTime> end = deleted;
         Optional<OffsetDateTime> added = lastSeen(EventTypes.FRIEND_ADDED);
-        return deleted.isPresent() && added.map(a -> !a.isAfter(deleted.get())).orElse(true);
+        return end.isPresent() && added.map(a -> !a.isAfter(end.get())).orElse(true);
+    }
+
+    @Override
+    public Set<String> getFollowers() {
+        return Collections.unmodifiableSet(new TreeSet<>(followers.keySet()));
+    }
+
+    @Override
+    public boolean hasFollower(String follower) {
+        return followers.containsKey(follower);
+    }
+
+    @Override
+    public String getLongestFollower() {
+        return followers.entrySet().stream()
+                .min(Map.Entry.<String, OffsetDateTime>comparingByValue(OffsetDateTime.timeLineOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse("");
     }
 
     // ---- tags ----

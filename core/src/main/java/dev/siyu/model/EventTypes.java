@@ -32,6 +32,16 @@ public final class EventTypes {
     public static final String TASK_FAILED = "TASK_FAILED";
     /** The owner marked a task done. */
     public static final String TASK_DONE = "TASK_DONE";
+    /** One of our followers (attribute {@code follower}) deleted the customer. */
+    public static final String FRIEND_REMOVED = "FRIEND_REMOVED";
+    /** A follower's relationship was handed over to another employee (attribute {@code follower}; {@code takeover} when known). */
+    public static final String FOLLOWER_HANDED_OVER = "FOLLOWER_HANDED_OVER";
+    /** A handover of the customer to {@code follower} failed (attribute {@code reason}). */
+    public static final String HANDOVER_FAILED = "HANDOVER_FAILED";
+    /** A follower edited the customer's remark or tags in the channel: the host refreshes them. */
+    public static final String CONTACT_EDITED = "CONTACT_EDITED";
+    /** The customer left a community group (attribute {@code chatId}). */
+    public static final String GROUP_LEFT = "GROUP_LEFT";
 
     /**
      * The inbound types of PLAYBOOK §1: interactions by the customer, the only ones that keep a

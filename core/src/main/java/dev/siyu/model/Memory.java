@@ -20,6 +20,8 @@ import static java.util.Collections.unmodifiableSortedMap;
  *   <li>{@code orders}: the order ledger inside the retention window; older paid orders are
  *       folded into {@code archivedOrders};</li>
  *   <li>{@code touchpoints}: first/last time and count per event type (inbound times);</li>
+ *   <li>{@code followers}: the employees the customer is a friend of (follower id to the time the
+ *       relationship started), kept from events with a {@code follower} attribute;</li>
  *   <li>{@code pendingTasks}: tasks not yet due, which later rules may cancel or replace;</li>
  *   <li>{@code sentTasks}: tasks that became due, for frequency caps;</li>
  *   <li>{@code watches}: responses the customer is owed, with their deadlines;</li>
@@ -32,12 +34,13 @@ import static java.util.Collections.unmodifiableSortedMap;
  * <p>Immutable and thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"orders", "archivedOrders", "touchpoints", "pendingTasks", "sentTasks", "watches",
+@JsonPropertyOrder({"orders", "archivedOrders", "touchpoints", "followers", "pendingTasks", "sentTasks", "watches",
         "processedEvents", "marks", "horizon"})
 public record Memory(
         List<OrderRecord> orders,
         Optional<ArchivedOrders> archivedOrders,
         Map<String, TouchpointStats> touchpoints,
+        Map<String, OffsetDateTime> followers,
         List<Task> pendingTasks,
         List<SentTask> sentTasks,
         List<Watch> watches,
@@ -45,12 +48,13 @@ public record Memory(
         Map<String, OffsetDateTime> marks,
         Optional<OffsetDateTime> horizon) {
 
-    public static final Memory EMPTY = new Memory(null, null, null, null, null, null, null, null, null);
+    public static final Memory EMPTY = new Memory(null, null, null, null, null, null, null, null, null, null);
 
     public Memory {
         orders = orders == null ? List.of() : List.copyOf(orders);
         archivedOrders = archivedOrders == null ? Optional.empty() : archivedOrders;
         touchpoints = sorted(touchpoints);
+        followers = sorted(followers);
         pendingTasks = pendingTasks == null ? List.of() : List.copyOf(pendingTasks);
         sentTasks = sentTasks == null ? List.of() : List.copyOf(sentTasks);
         watches = watches == null ? List.of() : List.copyOf(watches);

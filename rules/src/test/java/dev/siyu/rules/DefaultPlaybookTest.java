@@ -37,6 +37,6 @@ class DefaultPlaybookTest {
     void everyDefaultRuleIsNamedAfterTheTopicItImplements() {
         var names = SiyuEngine.builder().build().ruleNames();
 
-        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).matches("(engagement|lifecycle|cadence|sla|after-sale|repurchase|tier|tags|activation|care|objection|feedback|sop): .+|vip-criteria_\\d+"));
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).matches("(engagement|lifecycle|cadence|sla|after-sale|repurchase|tier|tags|activation|care|objection|feedback|sop|followers): .+|vip-criteria_\\d+"));
     }
 }
