@@ -50,6 +50,60 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
         return sop + "/" + step;
     }
 
+    /**
+     * {@code true} when {@code p} is in the step's audience: every non-empty column holds (a
+     * column's values are alternatives; {@code tags} must all be there, {@code not_tags} none).
+     */
+    public boolean includes(dev.siyu.fact.Profile p) {
+        Audience a = audience;
+        if (!a.engagements().isEmpty() && !a.engagements().contains(p.getEngagement().name())) {
+            return false;
+        }
+        if (!a.stages().isEmpty() && !a.stages().contains(p.getStage().name())) {
+            return false;
+        }
+        if (!a.tiers().isEmpty() && !a.tiers().contains(p.getTier().name())) {
+            return false;
+        }
+        if (!a.tags().stream().allMatch(p::hasTag) || a.notTags().stream().anyMatch(p::hasTag)) {
+            return false;
+        }
+        if (!a.sources().isEmpty() && !a.sources().contains(p.getSource())) {
+            return false;
+        }
+        return a.attributes().entrySet().stream().allMatch(e -> e.getValue().contains(p.attribute(e.getKey())));
+    }
+
+    /** The marker that remembers when a customer last entered this step's SOP. */
+    public String entryMark() {
+        return "sop/" + sop + "/entered";
+    }
+
+    /**
+     * {@code true} when re-entry lets {@code p} enter this step's SOP at the profile's clock: it never
+     * entered it; or {@code always}; or, for {@code after N days}, N days have passed since the last
+     * entry. Entries are marked when a round settles, so steps of one SOP started in one round are one
+     * entry.
+     */
+    public boolean mayEnter(dev.siyu.fact.Profile p) {
+        java.util.Optional<java.time.OffsetDateTime> last = p.markedAt(entryMark());
+        if (last.isEmpty() || reentry.mode() == ReentryMode.ALWAYS) {
+            return true;
+        }
+        return reentry.mode() == ReentryMode.AFTER_DAYS && !p.getClock().isBefore(last.get().plusDays(reentry.days()));
+    }
+
+    /** {@code true} for a calendar anchor (date, weekday, holiday, solar term) that is on {@code day}. */
+    public boolean isOn(java.time.LocalDate day) {
+        return switch (anchor.kind()) {
+            case DATE -> anchor.date().equals(MonthDay.from(day));
+            case WEEKDAY -> anchor.weekday() == day.getDayOfWeek();
+            case HOLIDAY -> dev.siyu.schedule.ChineseCalendar.holidaysOn(day).contains(anchor.value());
+            case SOLAR_TERM -> dev.siyu.schedule.ChineseCalendar.solarTermOn(day).orElse("").equals(anchor.value());
+            default -> false;
+        };
+    }
+
     /** What a step is timed from. */
     public enum AnchorKind {
         /** An event of a type: the step is timed from the event. */
