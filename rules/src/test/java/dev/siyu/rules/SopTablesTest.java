@@ -71,6 +71,37 @@ class SopTablesTest {
     }
 
     @Test
+    void aDateStepAndAHolidayStep_startOnTheirDay_fromItsStart() {
+        SiyuEngine engine = engine(HEADER
+                + "festival,d618,,,date:06-18,at 11:00,care,shop.event,,,\n"
+                + "festival,dragon_boat,,,holiday:DRAGON_BOAT,day 1 at 11:00,care,shop.welfare,,,\n");
+
+        Decision june17 = engine.evaluate(friend("c-1"), List.of(), at("2026-06-17T08:30"));
+        Decision june18 = engine.evaluate(friend("c-1"), List.of(), at("2026-06-18T08:30"));
+        Decision dragonBoat = engine.evaluate(friend("c-1"), List.of(), at("2026-06-19T08:30")); // 端午 2026: 06-19
+
+        assertThat(sopTasks(june17)).isEmpty();
+        assertThat(sopTasks(june18)).extracting(Task::key, Task::dueAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c-1/sop/festival/2026-06-18/d618", at("2026-06-18T11:00")));
+        assertThat(dragonBoat.customer().memory().pendingTasks()).extracting(Task::key)
+                .contains("c-1/sop/festival/2026-06-19/dragon_boat");
+    }
+
+    @Test
+    void aStageStep_startsAtTheEvaluationThatFindsTheCustomerNewlyInThatStage_once() {
+        SiyuEngine engine = engine(HEADER + "winback,call,,,stage:DORMANT,+0,care,shop.trial_check,,,once\n");
+        Customer quietFor31Days = Customer.builder("c-1").owner("sales-01").addedAt(at("2026-05-10T10:00")).build();
+
+        Decision becameDormant = engine.evaluate(quietFor31Days, List.of(), at("2026-06-10T12:00"));
+        Decision nextDay = engine.evaluate(becameDormant.customer(), List.of(), at("2026-06-11T12:00"));
+
+        assertThat(becameDormant.customer().stage()).isEqualTo(dev.siyu.model.Stage.DORMANT);
+        assertThat(becameDormant.actions()).filteredOn(Task.class::isInstance).map(a -> ((Task) a).key())
+                .contains("c-1/sop/winback/DORMANT/2026-06-10/call");
+        assertThat(sopTasks(nextDay)).as("still dormant, not newly").isEmpty();
+    }
+
+    @Test
     void anEventStep_isTimedFromTheEvent_andAStepAnchoredOnItFollows() {
         SiyuEngine engine = engine(HEADER
                 + "trial,sent,,,event:ORDER_PAID,+2h,follow_up,shop.trial,,,\n"
