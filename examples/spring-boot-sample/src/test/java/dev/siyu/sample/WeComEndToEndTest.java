@@ -33,12 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * callback reaches the starter's endpoint, the runtime evaluates it with the default playbook, and a
  * stub WeCom receives the welcome message and the mass send the tasks become. Nothing calls WeCom.
  */
+// A database of its own, and the context closed after the class: a cached context's scheduler would
+// otherwise go on picking deliveries from the shared in-memory database of the other tests and hand
+// them to this context's sender, whose stub WeCom is gone by then.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:siyu-wecom-e2e;DB_CLOSE_DELAY=-1",
         "siyu.runtime.polling-interval=500ms",
         "siyu.wecom.token=QDG6eK",
         "siyu.wecom.aes-key=jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
         "siyu.wecom.corp-id=wx5823bf96d3bd56c7",
         "siyu.wecom.secret=app-secret"})
+@org.springframework.test.annotation.DirtiesContext
 class WeComEndToEndTest {
     private static final StubWeCom WECOM = start();
     private static final WeComCallbackDecoder ENCODER = new WeComCallbackDecoder(
