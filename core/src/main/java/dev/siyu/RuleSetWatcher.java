@@ -111,8 +111,16 @@ public final class RuleSetWatcher implements AutoCloseable {
         try {
             SiyuEngine next = null;
             // a file written while it was being read (a save in progress) is read again
+            // and an empty pack file is a save that has truncated the file and not yet written it
+            Optional<Path> empty = Optional.empty();
             for (int attempt = 0; attempt < MAX_ATTEMPTS && next == null; attempt++) {
                 Map<Path, String> before = fingerprint();
+                empty = before.entrySet().stream().filter(e -> e.getValue().startsWith(EMPTY)).map(Map.Entry::getKey)
+                        .findFirst();
+                if (empty.isPresent()) {
+                    sleepQuietly(QUIET);
+                    continue;
+                }
                 SiyuEngine built = build.get();
                 if (before.equals(fingerprint())) {
                     next = built;
@@ -121,8 +129,11 @@ public final class RuleSetWatcher implements AutoCloseable {
                 }
             }
             if (next == null) {
-                throw new RulePackException(dirs.toString(), List.of(new Diagnostic(dirs.get(0).toString(), 0, 0,
-                        "the files kept changing while they were read (" + MAX_ATTEMPTS + " attempts); not reloaded")));
+                throw new RulePackException(dirs.toString(), List.of(empty.isPresent()
+                        ? new Diagnostic(empty.get().toString(), 0, 0, "the file is empty (a save in progress?); not "
+                                + "reloaded: write its content, or delete the file to remove it from the pack")
+                        : new Diagnostic(dirs.get(0).toString(), 0, 0,
+                                "the files kept changing while they were read (" + MAX_ATTEMPTS + " attempts); not reloaded")));
             }
             engine.set(next);
             lastFailure.set(null);
@@ -147,12 +158,20 @@ public final class RuleSetWatcher implements AutoCloseable {
     /** How many times a reload reads the files before it gives up on files that keep changing. */
     static final int MAX_ATTEMPTS = 5;
 
-    /** Size, modification time and content hash of every file below the directories. */
+    /** The fingerprint of an empty pack file. */
+    private static final String EMPTY = "0:";
+
+    /**
+     * Size, modification time and content hash of every pack file below the directories (other files,
+     * such as an editor's temporary files, are not read).
+     */
     private Map<Path, String> fingerprint() {
         Map<Path, String> prints = new TreeMap<>();
         for (Path dir : dirs) {
             try (Stream<Path> tree = Files.walk(dir)) {
-                for (Path file : tree.filter(Files::isRegularFile).toList()) {
+                for (Path file : tree.filter(Files::isRegularFile)
+                        .filter(f -> dev.siyu.pack.RulePack.isPackFile(dir.relativize(f).toString().replace('\\', '/')))
+                        .toList()) {
                     try {
                         byte[] content = Files.readAllBytes(file);
                         prints.put(file, content.length + ":" + Files.getLastModifiedTime(file).toMillis() + ":"

@@ -76,6 +76,24 @@ class RuleSetWatcherTest {
     }
 
     @Test
+    void anEmptiedRuleFileIsASaveInProgress_itIsNotLoadedAndThePreviousEngineKeepsServing(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("tags.drl"), rule("acme/version/1"));
+        List<RulePackException> failures = new CopyOnWriteArrayList<>();
+        try (RuleSetWatcher watcher = watch(dir, failures)) {
+            SiyuEngine first = watcher.engine();
+
+            Files.writeString(dir.resolve("tags.drl"), ""); // truncated by a save that has not written yet
+
+            assertThat(watcher.reload()).isFalse();
+            assertThat(watcher.engine()).isSameAs(first);
+            assertThat(tagOf(watcher.engine())).isEqualTo("acme/version/1");
+            assertThat(watcher.lastFailure()).hasValueSatisfying(e -> assertThat(e.getMessage())
+                    .contains(dir.resolve("tags.drl").toString()).contains("the file is empty"));
+        }
+    }
+
+    @Test
     void aChangedFileIsPickedUpWithoutBeingAsked(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("tags.drl"), rule("acme/version/1"));
         try (RuleSetWatcher watcher = watch(dir, new ArrayList<>())) {

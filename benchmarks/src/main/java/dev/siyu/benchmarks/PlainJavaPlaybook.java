@@ -77,6 +77,19 @@ public final class PlainJavaPlaybook {
         return new Decision(customer.id(), localNow, outcome.nextEvaluationAt(), outcome.customer(), outcome.actions());
     }
 
+    /** The rule of default.sop.csv's exit and restart events. */
+    private static final String SOP_ENDS = "sop: an exit or restart event ends the SOP's pending steps";
+
+    /** How a task of a step of the default SOP table is attributed: the step and its row. */
+    private static String sop(String step, int row) {
+        return "SOP " + step + " (default.sop.csv:" + row + ")";
+    }
+
+    /** An event type in words, as an SOP's cancel reports it: {@code ORDER_PAID} is {@code order paid}. */
+    private static String words(String type) {
+        return type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     private static void as(RuleTracker t, String rule, Runnable action) {
         t.enter(rule);
         try {
@@ -116,25 +129,28 @@ public final class PlainJavaPlaybook {
             as(t, "activation: a friend who deleted us gets no proactive task", () -> p.cancelProactiveTasks("friend deleted"));
         }
         if ((type.equals("MESSAGE_RECEIVED") || type.equals("OBJECTION")) && p.getEngagement() == Engagement.SILENT) {
-            as(t, "cadence: a first message or objection from a silent customer gets same-day and day-3 touches", () -> {
-                String key = id + "/cadence/" + e.id();
-                p.scheduleTask(key + "/intent_same_day", TaskKind.FOLLOW_UP, "followup.intent_same_day", at.plusHours(2));
-                p.scheduleTask(key + "/intent_day3", TaskKind.FOLLOW_UP, "followup.intent_day3", p.plusDays(at, 3));
-            });
+            String key = id + "/cadence/" + e.id();
+            as(t, sop("cadence/intent_same_day", 13), () -> p.scheduleTask(key + "/intent_same_day", TaskKind.FOLLOW_UP,
+                    "followup.intent_same_day", at.plusHours(2)));
+            as(t, sop("cadence/intent_day3", 14), () -> p.scheduleTask(key + "/intent_day3", TaskKind.FOLLOW_UP,
+                    "followup.intent_day3", p.plusDays(at, 3)));
         }
         engagement(p, t);
         switch (type) {
-            case "PRICE_INQUIRY", "QUOTE_SENT" -> as(t, "cadence: a price inquiry or quote gets same-day, day-3 and day-7 touches", () -> {
-                p.cancelTasksWithKeyPrefix(id + "/cadence/", "a newer price inquiry or quote restarts the cadence");
+            case "PRICE_INQUIRY", "QUOTE_SENT" -> {
+                as(t, SOP_ENDS, () -> p.cancelTasksWithKeyPrefix(id + "/cadence/", words(type) + " restarts SOP cadence"));
                 String key = id + "/cadence/" + e.id();
-                p.scheduleTask(key + "/same_day", TaskKind.FOLLOW_UP, "followup.same_day", at.plusHours(2), "product", product);
-                p.scheduleTask(key + "/day3", TaskKind.FOLLOW_UP, "followup.day3", p.plusDays(at, 3), "product", product);
-                p.scheduleTask(key + "/day7", TaskKind.FOLLOW_UP, "followup.day7", p.plusDays(at, 7), "product", product);
-            });
+                as(t, sop("cadence/same_day", 9), () -> p.scheduleTask(key + "/same_day", TaskKind.FOLLOW_UP,
+                        "followup.same_day", at.plusHours(2), "product", product));
+                as(t, sop("cadence/day3", 10), () -> p.scheduleTask(key + "/day3", TaskKind.FOLLOW_UP, "followup.day3",
+                        p.plusDays(at, 3), "product", product));
+                as(t, sop("cadence/day7", 11), () -> p.scheduleTask(key + "/day7", TaskKind.FOLLOW_UP, "followup.day7",
+                        p.plusDays(at, 7), "product", product));
+            }
             default -> { }
         }
         if (type.equals("ORDER_PAID")) {
-            as(t, "cadence: a paid order ends every pending touch", () -> p.cancelTasksWithKeyPrefix(id + "/cadence/", "order paid"));
+            as(t, SOP_ENDS, () -> p.cancelTasksWithKeyPrefix(id + "/cadence/", "order paid"));
         }
         if (type.equals("FRIEND_ADDED")) {
             as(t, "sla: a new friend gets a greeting within 30 minutes", () -> {
@@ -156,15 +172,18 @@ public final class PlainJavaPlaybook {
         String orderKey = id + "/order/" + (orderId.isEmpty() ? e.id() : orderId);
         String orderProduct = product.isEmpty() ? p.productOf(orderId) : product;
         switch (type) {
-            case "ORDER_PAID" -> as(t, "after-sale: thank the customer for a paid order", () -> p.scheduleTask(
+            case "ORDER_PAID" -> as(t, sop("order/thanks", 18), () -> p.scheduleTask(
                     orderKey + "/thanks", TaskKind.ORDER_NOTICE, "order.thanks", at, "product", orderProduct));
-            case "SHIPPED" -> as(t, "after-sale: tell the customer the order has shipped", () -> p.scheduleTask(
+            case "SHIPPED" -> as(t, sop("order/shipped", 19), () -> p.scheduleTask(
                     orderKey + "/shipped", TaskKind.ORDER_NOTICE, "order.shipped", at, "product", orderProduct));
-            case "DELIVERED" -> as(t, "after-sale: usage care, review request and referral invite after delivery", () -> {
-                p.scheduleTask(orderKey + "/usage", TaskKind.CARE, "care.usage", p.plusDays(at, 1), "product", orderProduct);
-                p.scheduleTask(orderKey + "/review", TaskKind.CARE, "care.review", p.plusDays(at, 2), "product", orderProduct);
-                p.scheduleTask(orderKey + "/referral", TaskKind.REFERRAL, "referral.invite", p.plusDays(at, 7), "product", orderProduct);
-            });
+            case "DELIVERED" -> {
+                as(t, sop("order/usage", 20), () -> p.scheduleTask(orderKey + "/usage", TaskKind.CARE, "care.usage",
+                        p.plusDays(at, 1), "product", orderProduct));
+                as(t, sop("order/review", 21), () -> p.scheduleTask(orderKey + "/review", TaskKind.CARE, "care.review",
+                        p.plusDays(at, 2), "product", orderProduct));
+                as(t, sop("order/referral", 22), () -> p.scheduleTask(orderKey + "/referral", TaskKind.REFERRAL,
+                        "referral.invite", p.plusDays(at, 7), "product", orderProduct));
+            }
             default -> { }
         }
         if (type.equals("ORDER_PAID") || type.equals("ORDER_REFUNDED")) {
@@ -177,12 +196,11 @@ public final class PlainJavaPlaybook {
             });
         }
         if (type.equals("FRIEND_ADDED") && p.getEngagement() == Engagement.SILENT) {
-            as(t, "activation: a silent new friend gets an ice-breaker three days later", () -> p.scheduleTask(
+            as(t, sop("activation/silent", 25), () -> p.scheduleTask(
                     id + "/activation/silent/" + e.id(), TaskKind.ACTIVATION, "activation.silent", p.plusDays(at, 3)));
         }
         if (!type.equals("FRIEND_ADDED") && p.isInbound(type)) {
-            as(t, "activation: any inbound event before the ice-breaker cancels it",
-                    () -> p.cancelTasksWithKeyPrefix(id + "/activation/silent/", "the customer spoke first"));
+            as(t, SOP_ENDS, () -> p.cancelTasksWithKeyPrefix(id + "/activation/silent/", words(type)));
         }
         if (type.equals("OBJECTION")) {
             as(t, "objection: suggest the talk-track of the scene", () -> {

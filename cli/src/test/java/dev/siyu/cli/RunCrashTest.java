@@ -38,6 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunCrashTest {
     private static final String UNTIL = "2026-03-09T12:00:00+08:00";
     private static final int KILLS = 20;
+    /**
+     * Kills the test needs at least: a run may finish before its kill when little work is left (a fast
+     * machine), so not every one of the {@link #KILLS} attempts strikes.
+     */
+    private static final int MIN_KILLS = 12;
 
     /** 30 customers over a week: friends added, price inquiries, messages, paid orders. */
     static void writeEvents(Path file) throws IOException {
@@ -94,7 +99,7 @@ class RunCrashTest {
             String first = reader.readLine(); // "ready: …" once the runtime has started
             assertThat(first).as("run %d said nothing", runs).isNotNull().startsWith("ready:");
             if (kills < KILLS) {
-                Thread.sleep(100 + random.nextInt(900));
+                Thread.sleep(50 + random.nextInt(550));
                 if (child.isAlive()) {
                     child.destroyForcibly(); // SIGKILL
                     child.waitFor(30, TimeUnit.SECONDS);
@@ -111,11 +116,11 @@ class RunCrashTest {
 
         List<String> cleanLines = Files.readAllLines(cleanOutbox);
         List<String> crashedLines = Files.readAllLines(crashedOutbox);
-        assertThat(kills).isEqualTo(KILLS);
+        assertThat(kills).as("kills that struck a running process").isGreaterThanOrEqualTo(MIN_KILLS);
         long total = work(dir.resolve("crashed.ndjson.state"));
         assertThat(workAtKill).as("events stored plus entries delivered when each kill struck").isSorted()
                 .filteredOn(n -> n > 0 && n < total).as("kills that fell while ingesting or delivering")
-                .hasSizeGreaterThanOrEqualTo(KILLS - 2);
+                .hasSizeGreaterThanOrEqualTo(MIN_KILLS - 2);
         assertThat(cleanLines).hasSizeGreaterThan(50);
         assertThat(keys(crashedLines)).doesNotHaveDuplicates();
         assertThat(crashedLines).containsExactlyInAnyOrderElementsOf(cleanLines);

@@ -236,8 +236,9 @@ class SiyuCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("{\"decision\":{\"customerId\":\"c-1\"")
-                .contains("\"rule\":\"cadence: a price inquiry or quote gets same-day, day-3 and day-7 touches\","
-                        + "\"facts\":[\"event e1 PRICE_INQUIRY at 2026-03-02T10:00+08:00 of customer c-1\"]")
+                .contains("\"rule\":\"SOP cadence/day3 (default.sop.csv:10)\"")
+                .contains("\"rule\":\"sla: an unanswered customer raises an alert\","
+                        + "\"facts\":[\"evaluation of customer c-1 at 2026-03-02T10:30+08:00\"")
                 .contains("{\"rule\":\"tier: upgrade straight to the highest tier whose criteria are met\",\"matched\":0");
     }
 

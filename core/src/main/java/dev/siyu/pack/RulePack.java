@@ -70,8 +70,8 @@ public final class RulePack {
      *
      * @throws RulePackException when the directory does not exist or holds no rule file
      */
-    /** {@code true} for the files a directory pack is made of, by name. */
-    static boolean isPackFile(String relative) {
+    /** {@code true} for the files a directory pack is made of, by name (a path relative to the pack's directory). */
+    public static boolean isPackFile(String relative) {
         return relative.endsWith(".drl") || relative.endsWith(".drl.csv") || relative.endsWith(".drl.xlsx") || relative.endsWith(".drl.xls")
                 || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)
                 || relative.endsWith(ContactPolicyFile.SUFFIX) || relative.endsWith(OwnerCatalog.SUFFIX)

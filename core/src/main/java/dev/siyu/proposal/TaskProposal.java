@@ -44,15 +44,29 @@ public final class TaskProposal implements Proposal {
     }
 
     /**
-     * The task of SOP step {@code step} started by the anchor {@code anchorId} (an event id, a date):
-     * key {@code <customer>/sop/<sop>/<anchor>/<step>}, the step's kind and script, for the step's
-     * owner (the customer's owner when the step names none), attributed to the step and its row
-     * ({@code SOP weekly/tue (weekly.sop.csv:4)}) rather than to the rule that proposed it.
+     * The task of SOP step {@code step} started by the anchor {@code anchorId} (an event id or its
+     * order id, a date): the key of the step's key template
+     * ({@link dev.siyu.sop.SopStep#taskKey}, by default {@code <customer>/sop/<sop>/<anchor>/<step>}),
+     * the step's kind and script, for the step's owner (the customer's owner when the step names
+     * none), attributed to the step and its row ({@code SOP weekly/tue (weekly.sop.csv:4)}) rather
+     * than to the rule that proposed it.
      */
     public static TaskProposal sopStep(String customerId, dev.siyu.sop.SopStep step, String anchorId, OffsetDateTime dueAt) {
-        return new TaskProposal(customerId, customerId + "/sop/" + step.sop() + "/" + anchorId + "/" + step.step(),
-                TaskKind.valueOf(step.kind()), step.script(), dueAt, step.owner(),
-                Optional.of("SOP " + step.id() + " (" + step.source() + ")"));
+        return sopStep(customerId, step, anchorId, dueAt, List.of());
+    }
+
+    /**
+     * {@link #sopStep(String, dev.siyu.sop.SopStep, String, OffsetDateTime)} with template values as
+     * pairs ({@link dev.siyu.sop.SopStep#paramValues}).
+     */
+    public static TaskProposal sopStep(String customerId, dev.siyu.sop.SopStep step, String anchorId, OffsetDateTime dueAt,
+                                       List<?> values) {
+        String[] pairs = new String[values.size()];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = String.valueOf(values.get(i));
+        }
+        return new TaskProposal(customerId, step.taskKey(customerId, anchorId), TaskKind.valueOf(step.kind()),
+                step.script(), dueAt, step.owner(), Optional.of("SOP " + step.id() + " (" + step.source() + ")"), pairs);
     }
 
     @Override

@@ -19,15 +19,24 @@ import static java.util.Collections.unmodifiableSortedMap;
  * for which customers ({@link Audience}), from what ({@link Anchor}), how long after
  * ({@link Offset}), what task ({@code kind}, {@code script}, {@code owner}, {@code channel}),
  * what ends or restarts the SOP's pending steps, how often a customer may enter it again, and what
- * happens when the step is done ({@link EndAction}). Steps are reference data: rule files join them
- * to the customer and the event of the round. {@code source} names the file (its path in its pack,
- * and the sheet of a workbook) and row, e.g. {@code weekly.sop.csv:4}; it names the step in decisions.
+ * happens when the step is done ({@link EndAction}), the task's key ({@code key}, a template: see
+ * {@link #taskKey}) and the event attributes the task carries to its script ({@code params}). Steps are
+ * reference data: rule files join them to the customer and the event of the round. {@code source}
+ * names the file (its path in its pack, and the sheet of a workbook) and row, e.g.
+ * {@code weekly.sop.csv:4}; it names the step in decisions.
  *
  * <p>Immutable and thread-safe.
  */
 public record SopStep(String sop, String step, Audience audience, Anchor anchor, Offset offset, String kind,
                       String script, Optional<String> owner, Optional<String> channel, Set<String> exitOn,
-                      Set<String> restartOn, Reentry reentry, List<EndAction> endActions, String source) {
+                      Set<String> restartOn, Reentry reentry, List<EndAction> endActions, String key,
+                      List<String> params, String source) {
+    /** The task key template of a step whose table has no {@code key} column (or leaves it empty). */
+    public static final String DEFAULT_KEY = "sop/{sop}/{anchor}/{step}";
+
+    /** In {@code exit_on}: any inbound event other than the step's own anchor events. */
+    public static final String INBOUND = "INBOUND";
+
     public SopStep {
         Objects.requireNonNull(sop, "sop");
         Objects.requireNonNull(step, "step");
@@ -42,7 +51,101 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
         restartOn = Set.copyOf(restartOn);
         Objects.requireNonNull(reentry, "reentry");
         endActions = List.copyOf(endActions);
+        Objects.requireNonNull(key, "key");
+        params = List.copyOf(params);
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The key of the task this step makes for a customer: {@code customerId/} and the step's key
+     * template with {@code {sop}}, {@code {step}} and {@code {anchor}} (or {@code {order}}) replaced by
+     * the SOP id, the step id and {@code anchorId} (see {@link #anchorId}). The default template,
+     * {@link #DEFAULT_KEY}, gives {@code c-1/sop/quote/e-17/day3}.
+     */
+    public String taskKey(String customerId, String anchorId) {
+        return customerId + "/" + key.replace("{sop}", sop).replace("{step}", step).replace("{anchor}", anchorId)
+                .replace("{order}", anchorId);
+    }
+
+    /**
+     * The key prefix every task of this step's SOP has for a customer, which exit and restart events
+     * cancel: {@code customerId/} and the key template up to its first placeholder other than
+     * {@code {sop}}; {@code c-1/sop/quote/} for the default template.
+     */
+    public String keyPrefix(String customerId) {
+        return customerId + "/" + prefixOf(key, sop);
+    }
+
+    /** The literal start of a key template (its {@code {sop}} filled in), up to the first other placeholder. */
+    static String prefixOf(String key, String sop) {
+        String filled = key.replace("{sop}", sop);
+        int brace = filled.indexOf('{');
+        return brace < 0 ? filled : filled.substring(0, brace);
+    }
+
+    /**
+     * The anchor part of the task key for an event of the step's anchor: the event's {@code orderId}
+     * attribute when the key template names {@code {order}} and the event has one (so that the steps
+     * of one order's events share it), the event id otherwise.
+     */
+    public String anchorId(dev.siyu.fact.Event event) {
+        if (key.contains("{order}")) {
+            String orderId = event.attribute("orderId");
+            if (!orderId.isEmpty()) {
+                return orderId;
+            }
+        }
+        return event.getId();
+    }
+
+    /**
+     * {@code true} when an event of {@code type} ends this step's SOP: it is in {@code exit_on} or
+     * {@code restart_on}, or {@code exit_on} has {@link #INBOUND}, the event is inbound for
+     * {@code p} and it is not one of the step's own anchor events.
+     */
+    public boolean endsOn(String type, dev.siyu.fact.Profile p) {
+        if (exitOn.contains(type) || restartOn.contains(type)) {
+            return true;
+        }
+        return exitOn.contains(INBOUND) && p.isInbound(type) && !anchor.isEvent(type);
+    }
+
+    /** {@code true} when an event of {@code type} starts this step: it is the step's anchor or restarts the SOP. */
+    public boolean startsOn(String type) {
+        return anchor.isEvent(type) || restartOn.contains(type);
+    }
+
+    /**
+     * Why an event of {@code type} ended this step's SOP, as the cancel reports it: the event type in
+     * words ({@code order paid}), with {@code restarts the SOP} for a restart.
+     */
+    public String endReason(String type) {
+        String words = type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return restartOn.contains(type) && !exitOn.contains(type) ? words + " restarts SOP " + sop : words;
+    }
+
+    /**
+     * The task's script parameters from the anchor event, as name and value pairs: each of
+     * {@code params} is the event's attribute of that name ({@code ""} without one); {@code product}
+     * without its own attribute is the product the customer's order ledger has for the event's
+     * {@code orderId}. Without an event (calendar and stage anchors) every value is {@code ""},
+     * except {@code term} for a solar-term anchor: the term's name ({@code 清明}).
+     */
+    public List<String> paramValues(dev.siyu.fact.Profile p, dev.siyu.fact.Event event) {
+        if (params.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = new java.util.ArrayList<>(params.size() * 2);
+        for (String name : params) {
+            String value = event != null ? event.attribute(name)
+                    : anchor.kind() == AnchorKind.SOLAR_TERM && name.equals("term") ? anchor.value() : "";
+            if (event != null && value.isEmpty() && name.equals("product")) {
+                value = p.productOf(event.attribute("orderId"));
+            }
+            values.add(name);
+            values.add(value);
+        }
+        return values;
     }
 
     /** {@code sop/step}: the step's name in explanations and in {@code siyu sop list}. */
@@ -123,7 +226,8 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
     }
 
     /**
-     * What a step is timed from: {@code event:PRICE_INQUIRY}, {@code stage:DORMANT}, {@code date:03-08},
+     * What a step is timed from: {@code event:PRICE_INQUIRY} (or several types,
+     * {@code event:PRICE_INQUIRY|QUOTE_SENT}), {@code stage:DORMANT}, {@code date:03-08},
      * {@code weekday:TUE}, {@code holiday:MID_AUTUMN}, {@code term:清明}, {@code step:day3}.
      *
      * <p>Immutable and thread-safe.
@@ -137,6 +241,28 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
         /** The weekday of a {@link AnchorKind#WEEKDAY} anchor. */
         public DayOfWeek weekday() {
             return DayOfWeek.valueOf(value);
+        }
+
+        /**
+         * {@code true} for an {@link AnchorKind#EVENT} anchor on events of {@code type}; the value of
+         * an event anchor is one type or several separated by {@code |} ({@code PRICE_INQUIRY|QUOTE_SENT}).
+         */
+        public boolean isEvent(String type) {
+            if (kind != AnchorKind.EVENT) {
+                return false;
+            }
+            if (value.equals(type)) {
+                return true;
+            }
+            int at = value.indexOf(type);
+            while (at >= 0) {
+                int end = at + type.length();
+                if ((at == 0 || value.charAt(at - 1) == '|') && (end == value.length() || value.charAt(end) == '|')) {
+                    return true;
+                }
+                at = value.indexOf(type, at + 1);
+            }
+            return false;
         }
 
         /** The date of a {@link AnchorKind#DATE} anchor. */

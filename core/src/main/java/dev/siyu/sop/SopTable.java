@@ -57,8 +57,8 @@ import java.util.regex.Pattern;
  * {@code kind} and {@code script} are required): {@code sop}, {@code step}, {@code engagement},
  * {@code stage}, {@code tier}, {@code tags}, {@code not_tags}, {@code source}, {@code attributes},
  * {@code anchor}, {@code offset}, {@code kind}, {@code script}, {@code owner}, {@code channel},
- * {@code exit_on}, {@code restart_on}, {@code reentry}, {@code end_action}, {@code enabled},
- * {@code note}. Lists are separated by spaces, {@code |} or {@code 、}.
+ * {@code exit_on}, {@code restart_on}, {@code reentry}, {@code end_action}, {@code params},
+ * {@code key}, {@code enabled}, {@code note}. Lists are separated by spaces, {@code |} or {@code 、}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -71,7 +71,7 @@ public final class SopTable {
     /** The columns, in the order {@code siyu sop list} shows them. */
     public static final List<String> COLUMNS = List.of("sop", "step", "engagement", "stage", "tier", "tags", "not_tags",
             "source", "attributes", "anchor", "offset", "kind", "script", "owner", "channel", "exit_on", "restart_on",
-            "reentry", "end_action", "enabled", "note");
+            "reentry", "end_action", "params", "key", "enabled", "note");
     private static final List<String> REQUIRED = List.of("sop", "step", "anchor", "kind", "script");
 
     private static final Set<String> ENGAGEMENTS = Set.of("SILENT", "CONVERSING", "QUOTED", "CUSTOMER", "REPEAT");
@@ -79,6 +79,8 @@ public final class SopTable {
     private static final Set<String> CHANNELS = Set.of("1v1", "group", "moments");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Pattern PARAM = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final Pattern KEY = Pattern.compile("(?:[A-Za-z0-9_.\\-/]|\\{(?:sop|step|anchor|order)\\})+");
     private static final Pattern EXACT = Pattern.compile("\\+\\s*(?:(\\d{1,4})\\s*h)?\\s*(?:(\\d{1,5})\\s*min)?");
     private static final Pattern DAYS = Pattern.compile("(?:day\\s+(\\d{1,4}))?\\s*(?:at\\s+(\\d{1,2}:\\d{2}))?");
     private static final Pattern AFTER = Pattern.compile("after\\s+(\\d{1,4})\\s+days?");
@@ -358,11 +360,40 @@ public final class SopTable {
         Set<String> restartOn = free(row.get("restart_on"), CODE, "restart_on", place, problems);
         Reentry reentry = reentry(row.get("reentry"), place, problems);
         List<EndAction> endActions = endActions(row.get("end_action"), place, problems);
-        if (anchor == null || offset == null || reentry == null) {
+        List<String> params = new ArrayList<>();
+        for (String name : list(row.get("params"))) {
+            if (!PARAM.matcher(name).matches()) {
+                problems.add(place.at("params", "'" + name + "' is not an attribute name (letters, digits and '_')"));
+            } else if (!params.contains(name)) {
+                params.add(name);
+            }
+        }
+        String key = key(row.get("key"), place, problems);
+        if (anchor == null || offset == null || reentry == null || key == null) {
             return Optional.empty();
         }
         return Optional.of(new SopStep(sop, step, audience, anchor, offset, kind, script, owner, channel, exitOn, restartOn,
-                reentry, endActions, place.path() + ":" + place.row()));
+                reentry, endActions, key, params, place.path() + ":" + place.row()));
+    }
+
+    private static String key(String cell, Place place, List<Diagnostic> problems) {
+        if (cell.isEmpty()) {
+            return SopStep.DEFAULT_KEY;
+        }
+        if (!KEY.matcher(cell).matches()) {
+            problems.add(place.at("key", "a key template is letters, digits, '_', '.', '-', '/' and the placeholders "
+                    + "{sop}, {step}, {anchor}, {order}"));
+            return null;
+        }
+        if (!cell.contains("{anchor}") && !cell.contains("{order}")) {
+            problems.add(place.at("key", "a key template needs {anchor} or {order}, or the key would be the same for every anchor"));
+            return null;
+        }
+        if (cell.startsWith("/") || cell.contains("//") || SopStep.prefixOf(cell, "x").isEmpty()) {
+            problems.add(place.at("key", "a key template starts with a fixed part such as 'sop/{sop}/' and has no empty part"));
+            return null;
+        }
+        return cell;
     }
 
     private static List<String> list(String cell) {
@@ -427,7 +458,14 @@ public final class SopTable {
         try {
             switch (kind) {
                 case "event" -> {
-                    return new Anchor(AnchorKind.EVENT, code(value));
+                    Set<String> types = new LinkedHashSet<>();
+                    for (String type : list(value)) {
+                        types.add(code(type));
+                    }
+                    if (types.isEmpty()) {
+                        throw new IllegalArgumentException("no event type after 'event:'");
+                    }
+                    return new Anchor(AnchorKind.EVENT, String.join("|", types));
                 }
                 case "stage" -> {
                     String stage = value.toUpperCase(Locale.ROOT);
@@ -565,8 +603,21 @@ public final class SopTable {
             byId.put(step.id(), step);
             sops.add(step.sop());
         }
+        Map<String, SopStep> firstOfSop = new HashMap<>();
+        Map<String, SopStep> byKey = new HashMap<>();
         for (SopStep step : steps) {
             Place place = places.get(step.id());
+            SopStep first = firstOfSop.putIfAbsent(step.sop(), step);
+            if (first != null && !SopStep.prefixOf(first.key(), first.sop()).equals(SopStep.prefixOf(step.key(), step.sop()))) {
+                problems.add(place.at("key", "the steps of one SOP need keys with the same fixed start (exit and restart "
+                        + "events cancel by it): '" + step.key() + "' here, '" + first.key() + "' at " + first.source()));
+            }
+            String filled = step.key().replace("{sop}", step.sop()).replace("{step}", step.step());
+            SopStep same = byKey.putIfAbsent(filled.replace("{order}", "{anchor}"), step);
+            if (same != null) {
+                problems.add(place.at("key", "steps " + same.id() + " and " + step.id() + " would make the same task key; "
+                        + "put {step} in the key template"));
+            }
             if (step.anchor().kind() == AnchorKind.STEP) {
                 if (!byId.containsKey(step.sop() + "/" + step.anchor().value())) {
                     problems.add(place.at("anchor", "no step '" + step.anchor().value() + "' in SOP '" + step.sop() + "'"));

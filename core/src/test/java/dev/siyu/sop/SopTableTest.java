@@ -149,6 +149,67 @@ class SopTableTest {
                 .startsWith("weekly.sop.csv:2:" + column + ": " + message);
     }
 
+    private static final String KEYED = "sop,step,anchor,kind,script,params,key,exit_on\n";
+
+    @Test
+    void anEventAnchor_mayNameSeveralTypes_andTheStepStartsOnEach() {
+        SopStep step = table(KEYED + "q,a,event:price_inquiry|QUOTE_SENT,follow_up,x.y,,,\n").steps().get(0);
+
+        assertThat(step.anchor().value()).isEqualTo("PRICE_INQUIRY|QUOTE_SENT");
+        assertThat(step.anchor().isEvent("PRICE_INQUIRY")).isTrue();
+        assertThat(step.anchor().isEvent("QUOTE_SENT")).isTrue();
+        assertThat(step.anchor().isEvent("QUOTE")).as("a part of a type is not the type").isFalse();
+        assertThat(step.startsOn("QUOTE_SENT")).isTrue();
+    }
+
+    @Test
+    void theKeyTemplate_givesTheTaskKey_andTheFixedStartThatExitsCancel() {
+        SopTable table = table(KEYED
+                + "order,thanks,event:ORDER_PAID,order_notice,x.y,product,order/{order}/{step},\n"
+                + "q,a,event:PRICE_INQUIRY,follow_up,x.y,,,ORDER_PAID\n");
+        SopStep order = table.steps().get(0);
+        SopStep plain = table.steps().get(1);
+
+        assertThat(order.taskKey("c-1", "o-9")).isEqualTo("c-1/order/o-9/thanks");
+        assertThat(order.keyPrefix("c-1")).isEqualTo("c-1/order/");
+        assertThat(order.params()).containsExactly("product");
+        assertThat(plain.key()).isEqualTo(SopStep.DEFAULT_KEY);
+        assertThat(plain.taskKey("c-1", "e-1")).isEqualTo("c-1/sop/q/e-1/a");
+        assertThat(plain.keyPrefix("c-1")).isEqualTo("c-1/sop/q/");
+        assertThat(plain.endReason("ORDER_PAID")).isEqualTo("order paid");
+    }
+
+    @ParameterizedTest(name = "key ''{0}''")
+    @CsvSource(delimiter = ';', value = {
+            "cadence/{step};needs {anchor} or {order}",
+            "cadence/{anchor}/{when};a key template is letters",
+            "{anchor}/{step};starts with a fixed part",
+            "a//{anchor};starts with a fixed part"})
+    void aKeyTemplateThatCannotMakeStableDistinctKeys_isRefusedAtItsCell(String key, String message) {
+        assertThat(problems(KEYED + "q,a,event:PRICE_INQUIRY,follow_up,x.y,," + key + ",\n")).singleElement().asString()
+                .startsWith("weekly.sop.csv:2:7: column 'key': ").contains(message);
+    }
+
+    @Test
+    void stepsOfOneSop_needOneFixedKeyStart_andDistinctKeys() {
+        assertThat(problems(KEYED
+                + "q,a,event:PRICE_INQUIRY,follow_up,x.y,,cadence/{anchor}/{step},\n"
+                + "q,b,event:PRICE_INQUIRY,follow_up,x.y,,touch/{anchor}/{step},\n"
+                + "r,c,event:PRICE_INQUIRY,follow_up,x.y,,same/{anchor},\n"
+                + "r,d,event:QUOTE_SENT,follow_up,x.y,,same/{anchor},\n"))
+                .satisfiesExactly(
+                        first -> assertThat(first).startsWith("weekly.sop.csv:3:7: column 'key': the steps of one SOP need keys "
+                                + "with the same fixed start"),
+                        second -> assertThat(second).startsWith("weekly.sop.csv:5:7: column 'key': steps r/c and r/d would make "
+                                + "the same task key"));
+    }
+
+    @Test
+    void aParamThatIsNotAnAttributeName_isRefusedAtItsCell() {
+        assertThat(problems(KEYED + "q,a,event:PRICE_INQUIRY,follow_up,x.y,product 商品,,\n")).singleElement().asString()
+                .startsWith("weekly.sop.csv:2:6: column 'params': '商品' is not an attribute name");
+    }
+
     @Test
     void everyProblemOfATable_isReportedAtOnce_inRowOrder() {
         assertThat(problems(HEADER

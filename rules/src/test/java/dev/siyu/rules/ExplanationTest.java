@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExplanationTest {
     private static final SiyuEngine ENGINE = SiyuEngine.builder().build();
     private static final OffsetDateTime T = OffsetDateTime.parse("2026-03-02T10:00:00+08:00");
-    private static final String CADENCE = "cadence: a price inquiry or quote gets same-day, day-3 and day-7 touches";
+    /** The quote cadence's second touch: a step of the default SOP table. */
+    private static final String DAY3 = "SOP cadence/day3 (default.sop.csv:10)";
+    private static final String SOP_STARTS = "sop: an event starts the steps anchored on it";
+    private static final String REPURCHASE = "repurchase: remind three days before the predicted next order";
 
     @Test
     void eachActionNamesItsRuleAndTheFactsItMatchedById() {
@@ -25,10 +28,11 @@ class ExplanationTest {
 
         assertThat(explanation.actions()).filteredOn(r -> r.action() instanceof Task t && t.script().equals("followup.day3"))
                 .singleElement().satisfies(reason -> {
-                    assertThat(reason.rule()).isEqualTo(CADENCE);
-                    assertThat(reason.facts()).containsExactly("event e1 PRICE_INQUIRY at 2026-03-02T10:00+08:00 of customer c-1");
+                    assertThat(reason.rule()).isEqualTo(DAY3);
+                    // the step and its row are the explanation; the started step is the rules' own fact
+                    assertThat(reason.facts()).isEmpty();
                 });
-        assertThat(explanation.rule(CADENCE)).hasValueSatisfying(a -> assertThat(a.fired()).isEqualTo(1));
+        assertThat(explanation.rule(SOP_STARTS)).hasValueSatisfying(a -> assertThat(a.fired()).isEqualTo(3));
         assertThat(explanation.actions()).flatExtracting(Explanation.ActionReason::facts)
                 .isNotEmpty().noneMatch(fact -> fact.contains("张女士"));
     }
@@ -43,13 +47,14 @@ class ExplanationTest {
 
     @Test
     void aRuleWhoseWorkWasTakenBackIsSaidToHaveFiredWithoutAction() {
-        var events = List.of(Touchpoint.of("e1", "PRICE_INQUIRY", T),
-                Touchpoint.of("e2", "ORDER_PAID", T.plusMinutes(20)).with("orderId", "o1").with("amount", "99"));
+        var events = List.of(
+                Touchpoint.of("e1", "ORDER_PAID", T).with("orderId", "o1").with("amount", "99").with("productCycleDays", "30"),
+                Touchpoint.of("e2", "ORDER_REFUNDED", T.plusMinutes(20)).with("orderId", "o1"));
 
         Explanation explanation = ENGINE.explain(Customer.of("c-1"), events, T.plusMinutes(30));
 
-        assertThat(explanation.decision().tasks()).extracting(Task::script).doesNotContain("followup.same_day");
-        assertThat(explanation.whyNot(CADENCE)).contains("fired 1 time(s) but left no action");
+        assertThat(explanation.decision().tasks()).extracting(Task::script).doesNotContain("repurchase.reminder");
+        assertThat(explanation.whyNot(REPURCHASE)).contains("fired 2 time(s) but left no action");
         assertThat(explanation.whyNot("no such rule")).contains("the engine has no rule named");
     }
 
@@ -62,9 +67,8 @@ class ExplanationTest {
         assertThat(explanation.rule("objection: suggest the talk-track of the scene"))
                 .hasValueSatisfying(a -> assertThat(a.fired()).isEqualTo(1));
         assertThat(explanation.decision().actions(dev.siyu.action.SuggestScript.class)).hasSize(1);
-        assertThat(explanation.rule(CADENCE.replace("a price inquiry or quote gets same-day, day-3 and day-7 touches",
-                "a first message or objection from a silent customer gets same-day and day-3 touches")))
-                .hasValueSatisfying(a -> assertThat(a.fired()).isEqualTo(1));
+        // once for each of the intent cadence's two steps
+        assertThat(explanation.rule(SOP_STARTS)).hasValueSatisfying(a -> assertThat(a.fired()).isEqualTo(2));
     }
 
     @Test
