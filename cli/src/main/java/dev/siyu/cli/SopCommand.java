@@ -70,6 +70,12 @@ final class SopCommand implements Runnable {
             line.append("; restarts on ").append(String.join(" ", new TreeSet<>(step.restartOn())));
         }
         line.append("; re-entry ").append(step.reentry());
+        if (!step.params().isEmpty()) {
+            line.append("; params ").append(String.join(" ", step.params()));
+        }
+        if (!step.key().equals(SopStep.DEFAULT_KEY)) {
+            line.append("; key ").append(step.key());
+        }
         if (!step.endActions().isEmpty()) {
             line.append("; then ").append(String.join(" ", step.endActions().stream().map(Object::toString).toList()));
         }

@@ -44,11 +44,17 @@ class SopCommandTest {
         Run run = run("sop", "list", "--rules", WEEKLY.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).containsExactly(
+        assertThat(run.out().lines()).hasSize(15).contains(
+                "cadence/day3: event:PRICE_INQUIRY|QUOTE_SENT, day 3 -> FOLLOW_UP followup.day3; everyone; ends on ORDER_PAID; "
+                        + "restarts on PRICE_INQUIRY QUOTE_SENT; re-entry always; params product; key cadence/{anchor}/{step} "
+                        + "[default.sop.csv:10]",
+                "activation/silent: event:FRIEND_ADDED, day 3 -> ACTIVATION activation.silent; engagement SILENT; ends on INBOUND; "
+                        + "re-entry always; key activation/silent/{anchor} [default.sop.csv:25]")
+                .endsWith(
                 "weekly/tue: weekday:TUESDAY, at 20:00 -> CARE weekly.content; stage GROWTH|INTRODUCTION|MATURITY; re-entry always [weekly.sop.csv:4]",
                 "weekly/thu: weekday:THURSDAY, at 20:00 -> CARE weekly.welfare; stage GROWTH|INTRODUCTION|MATURITY; re-entry always [weekly.sop.csv:5]",
                 "weekly/fri: weekday:FRIDAY, at 20:00 -> CARE weekly.event; stage GROWTH|INTRODUCTION|MATURITY; re-entry always [weekly.sop.csv:6]",
-                "3 steps in 1 SOPs");
+                "14 steps in 4 SOPs");
     }
 
     @Test
