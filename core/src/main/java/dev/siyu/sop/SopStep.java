@@ -34,6 +34,9 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
     /** The task key template of a step whose table has no {@code key} column (or leaves it empty). */
     public static final String DEFAULT_KEY = "sop/{sop}/{anchor}/{step}";
 
+    /** The task-key patterns of {@link #makesTaskKey}, by SOP, step and key template. */
+    private static final Map<String, java.util.regex.Pattern> KEY_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** In {@code exit_on}: any inbound event other than the step's own anchor events. */
     public static final String INBOUND = "INBOUND";
 
@@ -65,6 +68,34 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
     public String taskKey(String customerId, String anchorId) {
         return customerId + "/" + key.replace("{sop}", sop).replace("{step}", step).replace("{anchor}", anchorId)
                 .replace("{order}", anchorId);
+    }
+
+    /**
+     * {@code true} when {@code key} is the key of a task this step made for the customer: the key
+     * template with any anchor in place of {@code {anchor}} or {@code {order}}.
+     */
+    public boolean makesTaskKey(String customerId, String key) {
+        String start = customerId + "/";
+        if (!key.startsWith(start) || !key.startsWith(keyPrefix(customerId))) {
+            return false;
+        }
+        java.util.regex.Pattern pattern = KEY_PATTERNS.computeIfAbsent(sop + "\u0000" + step + "\u0000" + key, k -> {
+            StringBuilder regex = new StringBuilder();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(sop|step|anchor|order)\\}").matcher(key());
+            int last = 0;
+            while (m.find()) {
+                regex.append(java.util.regex.Pattern.quote(key().substring(last, m.start())));
+                regex.append(switch (m.group(1)) {
+                    case "sop" -> java.util.regex.Pattern.quote(sop);
+                    case "step" -> java.util.regex.Pattern.quote(step);
+                    default -> ".+";
+                });
+                last = m.end();
+            }
+            regex.append(java.util.regex.Pattern.quote(key().substring(last)));
+            return java.util.regex.Pattern.compile(regex.toString());
+        });
+        return pattern.matcher(key.substring(start.length())).matches();
     }
 
     /**
@@ -222,7 +253,9 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
         /** A solar term, by its Chinese name (清明), from the start of its local day. */
         SOLAR_TERM,
         /** Another step of the same SOP: timed from that step's due time. */
-        STEP
+        STEP,
+        /** Another SOP's end action {@code start_sop} started this SOP: timed from that moment. */
+        START
     }
 
     /**
@@ -375,8 +408,10 @@ public record SopStep(String sop, String step, Audience audience, Anchor anchor,
     }
 
     /**
-     * What happens when the step's task falls due: {@code add_tag:生命周期/状态/老客},
-     * {@code remove_tag:…}, {@code start_sop:vip-welcome}.
+     * What happens once the host reports the step's task sent or done ({@code TASK_SENT},
+     * {@code TASK_DONE}, whichever comes first): {@code add_tag:生命周期/状态/老客},
+     * {@code remove_tag:…}, {@code start_sop:vip-welcome} (the steps of that SOP anchored on
+     * {@code start}).
      *
      * <p>Immutable and thread-safe.
      */

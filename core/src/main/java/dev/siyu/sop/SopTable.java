@@ -451,10 +451,14 @@ public final class SopTable {
     }
 
     static Anchor anchor(String cell, Place place, List<Diagnostic> problems) {
+        if (cell.strip().equalsIgnoreCase("start")) {
+            return new Anchor(AnchorKind.START, "");
+        }
         int colon = cell.indexOf(':');
         String kind = colon < 0 ? "" : cell.substring(0, colon).strip().toLowerCase(Locale.ROOT);
         String value = colon < 0 ? "" : cell.substring(colon + 1).strip();
-        String expected = "expected event:TYPE, stage:STAGE, date:MM-DD, weekday:MON…SUN, holiday:CODE, term:CODE or step:STEP";
+        String expected = "expected event:TYPE, stage:STAGE, date:MM-DD, weekday:MON…SUN, holiday:CODE, term:CODE, step:STEP "
+                + "or start";
         try {
             switch (kind) {
                 case "event" -> {
@@ -628,6 +632,9 @@ public final class SopTable {
             for (EndAction action : step.endActions()) {
                 if (action.kind() == EndActionKind.START_SOP && !sops.contains(action.value())) {
                     problems.add(place.at("end_action", "no SOP '" + action.value() + "'"));
+                } else if (action.kind() == EndActionKind.START_SOP && steps.stream().noneMatch(
+                        s -> s.sop().equals(action.value()) && s.anchor().kind() == AnchorKind.START)) {
+                    problems.add(place.at("end_action", "SOP '" + action.value() + "' has no step anchored on 'start'"));
                 }
             }
         }

@@ -53,7 +53,7 @@ class SopTableTest {
                 + "city=上海|杭州;lang=zh,event:PRICE_INQUIRY,day 3 at 10:00,follow_up,followup.day3,desk-vip,1v1,ORDER_PAID,"
                 + "PRICE_INQUIRY QUOTE_SENT,after 30 days,add_tag:生命周期/状态/跟进 start_sop:care\n"
                 + "care,thanks,,,,,,,,step:thanks_anchor,+2h,care,care.thanks,,,,,once,\n"
-                + "care,thanks_anchor,,,,,,,,event:ORDER_PAID,,care,care.thanks,,,,,,\n");
+                + "care,thanks_anchor,,,,,,,,start,,care,care.thanks,,,,,,\n");
 
         SopStep step = table.steps().stream().filter(s -> s.id().equals("quote/day3")).findFirst().orElseThrow();
         assertThat(step.audience().engagements()).containsExactlyInAnyOrder("QUOTED", "CONVERSING");
@@ -79,6 +79,7 @@ class SopTableTest {
                 new EndAction(EndActionKind.START_SOP, "care"));
         assertThat(step.source()).isEqualTo("weekly.sop.csv:2");
         assertThat(table.steps()).extracting(SopStep::id).containsExactly("care/thanks", "care/thanks_anchor", "quote/day3");
+        assertThat(table.steps().get(1).anchor().kind()).as("started by quote's end action").isEqualTo(AnchorKind.START);
     }
 
     @ParameterizedTest(name = "offset ''{0}''")
@@ -239,8 +240,8 @@ class SopTableTest {
     @Test
     void sopsStartingEachOtherInACycle_areRefused() {
         assertThat(problems(HEADER
-                + "s,a,,,,,,,,event:FRIEND_ADDED,,follow_up,x.y,,,,,,start_sop:t\n"
-                + "t,a,,,,,,,,event:FRIEND_ADDED,,follow_up,x.y,,,,,,start_sop:s\n"))
+                + "s,a,,,,,,,,start,,follow_up,x.y,,,,,,start_sop:t\n"
+                + "t,a,,,,,,,,start,,follow_up,x.y,,,,,,start_sop:s\n"))
                 .hasSize(2).first().asString().contains("SOPs start each other in a cycle: s -> t -> s");
     }
 

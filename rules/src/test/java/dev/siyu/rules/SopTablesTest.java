@@ -116,6 +116,39 @@ class SopTablesTest {
     }
 
     @Test
+    void aTaskReportedSent_carriesOutItsStepsEndActions_once_taggingAndStartingAnotherSop() {
+        SiyuEngine engine = engine("sop,step,anchor,offset,kind,script,end_action\n"
+                + "trial,sent,event:ORDER_PAID,+2h,follow_up,shop.trial,add_tag:会员/身份/试用客 start_sop:check\n"
+                + "check,ask,start,day 3 at 15:00,follow_up,shop.trial_check,\n");
+        Decision paid = engine.evaluate(friend("c-1"), List.of(Touchpoint.of("o1", "ORDER_PAID", at("2026-06-09T11:00"))
+                .with("orderId", "T-1").with("amount", "99.00")), at("2026-06-09T11:05"));
+
+        Decision sent = engine.evaluate(paid.customer(), List.of(Touchpoint.of("s1", "TASK_SENT", at("2026-06-09T13:01"))
+                .with("taskKey", "c-1/sop/trial/o1/sent")), at("2026-06-09T13:02"));
+        Decision done = engine.evaluate(sent.customer(), List.of(Touchpoint.of("d1", "TASK_DONE", at("2026-06-09T14:00"))
+                .with("taskKey", "c-1/sop/trial/o1/sent")), at("2026-06-09T14:01"));
+        Decision other = engine.evaluate(paid.customer(), List.of(Touchpoint.of("s2", "TASK_SENT", at("2026-06-09T13:01"))
+                .with("taskKey", "c-1/sop/trial-other/o1/sent")), at("2026-06-09T13:02"));
+
+        assertThat(sent.actions(dev.siyu.action.TagAdded.class)).extracting(t -> t.tag().toString()).containsExactly("会员/身份/试用客");
+        assertThat(sopTasks(sent)).extracting(Task::key, Task::dueAt, Task::rule).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                "c-1/sop/check/s1/ask", at("2026-06-12T15:00"), "SOP check/ask (shop.sop.csv:3)"));
+        assertThat(done.actions()).as("the end actions ran when the task was reported sent").isEmpty();
+        assertThat(other.actions(dev.siyu.action.TagAdded.class)).isEmpty();
+        assertThat(sopTasks(other)).isEmpty();
+    }
+
+    @Test
+    void startingAnSopWithoutAStartStep_isRefusedAtTheEndActionCell() {
+        RulePackException e = catchThrowableOfType(RulePackException.class, () -> engine(
+                "sop,step,anchor,kind,script,end_action\n"
+                        + "trial,sent,event:ORDER_PAID,follow_up,shop.trial,start_sop:check\n"
+                        + "check,ask,event:FRIEND_ADDED,follow_up,shop.trial_check,\n"));
+
+        assertThat(e.getMessage()).contains("shop.sop.csv:2:6: column 'end_action': SOP 'check' has no step anchored on 'start'");
+    }
+
+    @Test
     void anExitEvent_endsTheSopsPendingSteps_andARestartEventStartsItOver() {
         SiyuEngine engine = engine(HEADER
                 + "quote,d2,,,event:QUOTE_SENT,day 2,follow_up,shop.content,ORDER_PAID,PRICE_INQUIRY,\n");
