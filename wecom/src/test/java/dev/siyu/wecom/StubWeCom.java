@@ -12,16 +12,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A stand-in for WeCom's API on loopback (JDK HttpServer): answers gettoken and records every POST. */
-final class StubWeCom implements AutoCloseable {
-    record Request(String path, String query, String body) { }
+/**
+ * A stand-in for WeCom's API on loopback (JDK HttpServer): answers gettoken and records every POST.
+ * In this module's test jar, for the Spring Boot sample's tests too.
+ */
+public final class StubWeCom implements AutoCloseable {
+    /** One POST as it came. */
+    public record Request(String path, String query, String body) { }
 
     private final HttpServer server;
-    final List<Request> posts = new CopyOnWriteArrayList<>();
-    final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    public final List<Request> posts = new CopyOnWriteArrayList<>();
+    public final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String> answers = new ConcurrentHashMap<>();
 
-    StubWeCom() throws IOException {
+    public StubWeCom() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cgi-bin/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -46,15 +50,15 @@ final class StubWeCom implements AutoCloseable {
     }
 
     /** What the stub answers on a path from now on. */
-    void answer(String path, String json) {
+    public void answer(String path, String json) {
         answers.put(path, json);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    List<Request> postsTo(String path) {
+    public List<Request> postsTo(String path) {
         return posts.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.siyu.sample;
 
 import dev.siyu.runtime.SiyuRuntime;
+import dev.siyu.wecom.StubWeCom;
 import dev.siyu.wecom.Callback;
 import dev.siyu.wecom.WeComCallbackDecoder;
 import dev.siyu.wecom.WeComConfig;
