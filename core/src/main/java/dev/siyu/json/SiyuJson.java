@@ -64,7 +64,7 @@ public final class SiyuJson {
         // Memory maps are keyed by event ids: canonicalizing every key as a field name would grow and
         // copy the parser's symbol table without end (measured: most of the parsing time).
         JsonFactory factory = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
-        JsonMapper mapper = JsonMapper.builder(factory)
+        JsonMapper mapper = ModelMixIns.register(JsonMapper.builder(factory))
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
