@@ -1,18 +1,21 @@
 package dev.siyu.action;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One thing a decision asks the host to do or to record (CONTRACT.md "Decision").
  * Every action names the {@link #rule()} that produced it. A {@link CustomAction} is one of a type a
- * pack's action catalog declares; it is written with its own type name (reading one back is not
- * supported: {@code SiyuJson.readDecision} refuses an action type it does not know).
+ * pack's action catalog declares; it is written with its own type name, and {@code SiyuJson.readDecision}
+ * reads an action of a type that is none of the built-in ones back as a {@link CustomAction}.
  *
  * <p>Implementations are immutable and thread-safe.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+// visible: a custom action's deserializer needs the type name; the built-in types ignore the field
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = true, defaultImpl = CustomAction.class)
+@JsonIgnoreProperties("type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Task.class, name = "TASK"),
         @JsonSubTypes.Type(value = CancelTask.class, name = "CANCEL_TASK"),

@@ -16,7 +16,8 @@ import java.util.Objects;
  * An action of a type a rule pack declares in an {@code *.actions.csv} catalog (e.g.
  * {@code INVITE_TO_GROUP}), proposed by a rule with its payload. On the wire it is
  * {@code {"type": "<type>", <payload fields>..., "rule": "<rule>"}}, the payload fields in the
- * order the catalog declares them. Written only: a decision holding one is not read back.
+ * order the catalog declares them. {@code SiyuJson.readDecision} reads it back (a type none of the
+ * built-in ones, every other field a text), so a decision holding one round-trips.
  *
  * <p>Immutable and thread-safe.
  */

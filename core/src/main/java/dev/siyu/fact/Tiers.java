@@ -2,6 +2,8 @@ package dev.siyu.fact;
 
 import dev.siyu.model.Tier;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,9 +14,10 @@ import java.util.Optional;
 
 /**
  * The tiers an engine's packs declare (their tier catalogs, {@code *.tiers.csv}), as rule files see
- * them: each tier's rank, desk, welcome script and the window its criteria are measured over. A tier
- * decision table gets it as the global {@code tiers} ({@code Variables,dev.siyu.fact.Tiers tiers});
- * a rule file may declare the same global.
+ * them: each tier's rank, desk, welcome script and the window its criteria are measured over, and
+ * where a customer stands against each ({@link #standings}). A tier decision table gets it as the
+ * global {@code tiers} ({@code Variables,dev.siyu.fact.Tiers tiers}); a rule file may declare the
+ * same global.
  *
  * <p>Immutable and thread-safe.
  */
@@ -110,6 +113,29 @@ public final class Tiers {
     /** The trailing window, in days, over which the criteria of {@code tier} are measured. */
     public int windowDays(Tier tier) {
         return required(tier).windowDays();
+    }
+
+    /**
+     * Where the customer of {@code profile} stands against each declared tier above the lowest,
+     * in ascending rank, over each tier's window before {@code now}: what the conditions of a tier
+     * decision table read ({@code $s : TierStanding( ... ) from tiers.standings($p, $now)}).
+     */
+    public List<TierStanding> standings(Profile profile, OffsetDateTime now) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(now, "now");
+        Tier current = profile.getTier();
+        Declaration currentDeclaration = tiers.get(current);
+        List<TierStanding> standings = new ArrayList<>(tiers.size());
+        boolean lowest = true;
+        for (Declaration d : tiers.values()) {
+            if (lowest) {
+                lowest = false;
+                continue;
+            }
+            boolean reachable = currentDeclaration == null ? !d.tier().equals(current) : d.rank() > currentDeclaration.rank();
+            standings.add(new TierStanding(profile, d, reachable, now));
+        }
+        return standings;
     }
 
     private Declaration required(Tier tier) {

@@ -1,30 +1,16 @@
 package dev.siyu.internal;
 
-import dev.siyu.model.Money;
 import dev.siyu.pack.Diagnostic;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RuleResource;
 import dev.siyu.pack.TagCatalog;
 import dev.siyu.script.ScriptCatalog;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -190,181 +176,5 @@ final class PackChecks {
             }
         }
         return problems;
-    }
-
-    /** Problems in tier decision tables (tables whose code row calls {@code TierCriterion.forTier}). */
-    static List<Diagnostic> tierTables(RulePack pack, RuleResource file, ScriptCatalog scripts, dev.siyu.fact.Tiers tiers) {
-        String name = pack.location() + file.path();
-        List<Diagnostic> problems = new ArrayList<>();
-        try {
-            if (file.isCsvTable()) {
-                checkTierTable(name, csvCells(file.content()), scripts, tiers, problems);
-            } else {
-                try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-                    DataFormatter formatter = new DataFormatter(Locale.ROOT);
-                    for (Sheet sheet : workbook) {
-                        checkTierTable(name + "[" + sheet.getSheetName() + "]", sheetCells(sheet, formatter), scripts, tiers,
-                                problems);
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Diagnostic(name, 0, 0, "unreadable decision table: " + e.getMessage()));
-        }
-        return problems;
-    }
-
-    private static List<List<String>> csvCells(byte[] content) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new String(content, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-            for (CSVRecord record : parser) {
-                rows.add(record.toList());
-            }
-        }
-        return rows;
-    }
-
-    private static List<List<String>> sheetCells(Sheet sheet, DataFormatter formatter) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            List<String> cells = new ArrayList<>();
-            if (row != null) {
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                }
-            }
-            rows.add(cells);
-        }
-        return rows;
-    }
-
-    private static String cell(List<List<String>> rows, int row, int column) {
-        if (row >= rows.size() || column >= rows.get(row).size()) {
-            return "";
-        }
-        return rows.get(row).get(column).strip();
-    }
-
-    private enum Role { TIER, SPEND, ORDERS, KIND, DESK, SCRIPT }
-
-    private static void checkTierTable(String file, List<List<String>> rows, ScriptCatalog scripts, dev.siyu.fact.Tiers tiers,
-                                       List<Diagnostic> problems) {
-        for (int top = 0; top < rows.size(); top++) {
-            if (!cell(rows, top, 0).toLowerCase(Locale.ROOT).startsWith("ruletable")) {
-                continue;
-            }
-            int types = top + 1;
-            int code = top + 3;
-            int labels = top + 4;
-            int width = Math.max(rows.size() > types ? rows.get(types).size() : 0, rows.size() > code ? rows.get(code).size() : 0);
-            Role[] roles = new Role[width];
-            boolean tierTable = false;
-            for (int c = 0; c < width; c++) {
-                String snippet = cell(rows, code, c);
-                roles[c] = snippet.contains("forTier") ? Role.TIER : snippet.contains("minSpend") ? Role.SPEND
-                        : snippet.contains("minOrders") ? Role.ORDERS : snippet.contains("membershipKind") ? Role.KIND
-                        : snippet.contains(".desk(") ? Role.DESK : snippet.contains("welcomeScript") ? Role.SCRIPT : null;
-                tierTable |= roles[c] == Role.TIER;
-            }
-            if (!tierTable) {
-                continue;
-            }
-            for (int c = 0; c < width; c++) {
-                String type = cell(rows, types, c).toUpperCase(Locale.ROOT);
-                if (roles[c] != null && !type.equals("ACTION")) {
-                    problems.add(new Diagnostic(file, types + 1, c + 1,
-                            "bad header: the column '" + cell(rows, labels, c) + "' must be an ACTION column, got '"
-                                    + cell(rows, types, c) + "'"));
-                }
-            }
-            for (Role required : List.of(Role.TIER, Role.DESK, Role.SCRIPT)) {
-                if (Arrays.stream(roles).noneMatch(r -> r == required)) {
-                    problems.add(new Diagnostic(file, code + 1, 1, "bad header: the tier table has no "
-                            + required.name().toLowerCase(Locale.ROOT) + " column"));
-                }
-            }
-            for (int r = labels + 1; r < rows.size(); r++) {
-                if (rows.get(r).stream().allMatch(String::isBlank)
-                        || cell(rows, r, 0).toLowerCase(Locale.ROOT).startsWith("ruletable")) {
-                    break;
-                }
-                checkTierRow(file, rows, r, roles, labels, scripts, tiers, problems);
-            }
-        }
-    }
-
-    private static void checkTierRow(String file, List<List<String>> rows, int r, Role[] roles, int labels,
-                                     ScriptCatalog scripts, dev.siyu.fact.Tiers tiers, List<Diagnostic> problems) {
-        String tierName = "";
-        for (int c = 0; c < roles.length; c++) {
-            if (roles[c] == Role.TIER) {
-                tierName = cell(rows, r, c);
-            }
-        }
-        String name = tierName;
-        java.util.Optional<dev.siyu.fact.Tiers.Declaration> declared = tiers.all().stream()
-                .filter(t -> t.name().equals(name)).findFirst().flatMap(tiers::declaration);
-        boolean anyThreshold = false;
-        for (int c = 0; c < roles.length; c++) {
-            if (roles[c] == null) {
-                continue;
-            }
-            String value = cell(rows, r, c);
-            String label = cell(rows, labels, c);
-            String problem = null;
-            switch (roles[c]) {
-                case TIER -> {
-                    if (declared.isEmpty()) {
-                        problem = "unknown tier '" + value + "' (known: " + tiers.names()
-                                + "; declare a tier in a *.tiers.csv)";
-                    }
-                }
-                case SPEND -> {
-                    if (!value.isEmpty()) {
-                        anyThreshold = true;
-                        try {
-                            if (Money.of(value).amount().signum() < 0) {
-                                problem = "'" + label + "' must not be negative, got '" + value + "'";
-                            }
-                        } catch (IllegalArgumentException e) {
-                            problem = "'" + label + "' must be a decimal amount such as 999.00, got '" + value + "'";
-                        }
-                    }
-                }
-                case ORDERS -> {
-                    if (!value.isEmpty()) {
-                        anyThreshold = true;
-                        try {
-                            if (Integer.parseInt(value) < 1) {
-                                problem = "'" + label + "' must be a whole number of at least 1, got '" + value + "'";
-                            }
-                        } catch (NumberFormatException e) {
-                            problem = "'" + label + "' must be a whole number of at least 1, got '" + value + "'";
-                        }
-                    }
-                }
-                case KIND -> anyThreshold |= !value.isEmpty();
-                case DESK -> {
-                    if (value.isEmpty() && declared.map(d -> d.desk().isEmpty()).orElse(false)) {
-                        problem = "'" + label + "' must not be empty: the tier catalog gives tier '" + name + "' no desk";
-                    }
-                }
-                case SCRIPT -> {
-                    if (value.isEmpty()) {
-                        problem = "'" + label + "' must not be empty";
-                    } else if (!scripts.knows(value)) {
-                        problem = "'" + label + "' names script '" + value + "', which no script catalog has";
-                    }
-                }
-            }
-            if (problem != null) {
-                problems.add(new Diagnostic(file, r + 1, c + 1, problem));
-            }
-        }
-        if (!anyThreshold) {
-            problems.add(new Diagnostic(file, r + 1, 1, "the row sets no threshold: fill at least one of spend, orders, membership kind"));
-        }
     }
 }

@@ -78,7 +78,7 @@ public final class RuleBase {
                 if (file.isDrl()) {
                     builder.add(resource, ResourceType.DRL);
                 } else if (file.isDecisionTable()) {
-                    List<Diagnostic> cells = PackChecks.tierTables(pack, file, scripts, catalogs.tiers());
+                    List<Diagnostic> cells = TierTableChecks.check(pack, file, scripts, catalogs.tiers());
                     if (!cells.isEmpty()) {
                         tableProblems.addAll(cells);
                         continue;

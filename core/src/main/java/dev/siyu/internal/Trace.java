@@ -6,7 +6,7 @@ import dev.siyu.fact.Event;
 import dev.siyu.fact.Profile;
 import dev.siyu.fact.StageProposal;
 import dev.siyu.fact.Sweep;
-import dev.siyu.fact.TierCriterion;
+import dev.siyu.fact.TierMet;
 import dev.siyu.model.Watch;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -71,8 +71,8 @@ public final class Trace extends DefaultAgendaEventListener {
         if (fact instanceof StageProposal proposal) {
             return "stage proposal " + proposal.getStage() + " (rank " + proposal.getRank() + ") by '" + proposal.getRule() + "'";
         }
-        if (fact instanceof TierCriterion criterion) {
-            return "tier criteria " + criterion.getTier() + " from '" + criterion.getSource() + "'";
+        if (fact instanceof TierMet met) {
+            return "tier " + met.getTier() + " met by row '" + met.getRule() + "' (" + met.getReason() + ")";
         }
         if (fact instanceof Watch watch) {
             return "awaited reply " + watch.code() + " to event " + watch.eventId() + " by " + watch.deadline();

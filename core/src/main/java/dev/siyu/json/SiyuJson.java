@@ -64,7 +64,7 @@ public final class SiyuJson {
         // Memory maps are keyed by event ids: canonicalizing every key as a field name would grow and
         // copy the parser's symbol table without end (measured: most of the parsing time).
         JsonFactory factory = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
-        JsonMapper mapper = JsonMapper.builder(factory)
+        JsonMapper mapper = ModelMixIns.register(JsonMapper.builder(factory))
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -83,6 +83,8 @@ public final class SiyuJson {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .addMixIn(TaskKind.class, TaskKindMixIn.class)
                 .addMixIn(Tier.class, TierMixIn.class)
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("siyu-custom-actions")
+                        .addDeserializer(dev.siyu.action.CustomAction.class, new CustomActionDeserializer()))
                 .build();
         for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Boolean, LogicalType.Enum, LogicalType.DateTime)) {
@@ -220,6 +222,8 @@ public final class SiyuJson {
             problem = "invalid value (" + shape(format.getValue()) + "), expected " + expected(format.getTargetType());
         } else if (mapping.getOriginalMessage().startsWith("Trailing token")) {
             problem = "trailing content after the JSON value";
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() == dev.siyu.action.CustomAction.class) {
+            problem = mismatch.getOriginalMessage(); // CustomActionDeserializer's own words, which echo no value
         } else if (e instanceof MismatchedInputException mismatch) {
             problem = wrongType(mismatch);
         } else {

@@ -1,8 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -13,8 +10,6 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"paidCount", "firstPaidAt"})
 public record ArchivedOrders(int paidCount, Optional<OffsetDateTime> firstPaidAt) {
     public static final ArchivedOrders NONE = new ArchivedOrders(0, Optional.empty());
 

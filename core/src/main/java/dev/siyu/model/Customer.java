@@ -1,10 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.siyu.json.ScalarMapDeserializer;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,9 +18,6 @@ import static java.util.Collections.unmodifiableSortedMap;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"id", "name", "source", "owner", "zone", "addedAt", "attributes", "tags",
-        "engagement", "stage", "tier", "memory"})
 public record Customer(
         String id,
         Optional<String> name,
@@ -33,7 +25,7 @@ public record Customer(
         Optional<String> owner,
         Optional<ZoneId> zone,
         Optional<OffsetDateTime> addedAt,
-        @JsonDeserialize(using = ScalarMapDeserializer.class) Map<String, String> attributes,
+        Map<String, String> attributes,
         List<Tag> tags,
         Engagement engagement,
         Stage stage,

@@ -1,7 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.siyu.action.Task;
 
 import java.time.OffsetDateTime;
@@ -33,9 +31,6 @@ import static java.util.Collections.unmodifiableSortedMap;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"orders", "archivedOrders", "touchpoints", "followers", "pendingTasks", "sentTasks", "watches",
-        "processedEvents", "marks", "horizon"})
 public record Memory(
         List<OrderRecord> orders,
         Optional<ArchivedOrders> archivedOrders,

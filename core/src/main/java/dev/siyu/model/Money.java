@@ -1,9 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.siyu.json.MoneyDeserializer;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,7 +9,6 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonDeserialize(using = MoneyDeserializer.class)
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(BigDecimal.ZERO);
@@ -92,7 +87,6 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         return compareTo(other) == 0;
     }
 
-    @JsonValue
     @Override
     public String toString() {
         return amount.toPlainString();

@@ -1,9 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +9,6 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"orderId", "eventId", "at", "amount", "channel", "product", "productCycleDays",
-        "productKind", "refundedAt"})
 public record OrderRecord(
         String orderId,
         String eventId,
@@ -46,7 +39,6 @@ public record OrderRecord(
     }
 
     /** {@code true} when the order is paid and was not refunded. */
-    @JsonIgnore
     public boolean isPaid() {
         return refundedAt.isEmpty();
     }

@@ -1,6 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.siyu.action.TaskKind;
 
 import java.time.OffsetDateTime;
@@ -11,7 +10,6 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonPropertyOrder({"key", "kind", "dueAt"})
 public record SentTask(String key, TaskKind kind, OffsetDateTime dueAt) {
     public SentTask {
         Objects.requireNonNull(key, "key");

@@ -1,8 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Objects;
 
 /**
@@ -33,7 +30,6 @@ public record Tag(String category, String group, String name) implements Compara
      *
      * @throws IllegalArgumentException when the text does not have exactly three non-blank levels
      */
-    @JsonCreator
     public static Tag parse(String text) {
         Objects.requireNonNull(text, "tag");
         String[] parts = text.split("/", -1);
@@ -54,7 +50,6 @@ public record Tag(String category, String group, String name) implements Compara
         return groupPath().equals(groupPath);
     }
 
-    @JsonValue
     @Override
     public String toString() {
         return category + "/" + group + "/" + name;

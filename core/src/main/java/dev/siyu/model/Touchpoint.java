@@ -1,10 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.siyu.json.ScalarMapDeserializer;
-
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
@@ -20,14 +15,12 @@ import static java.util.Collections.unmodifiableSortedMap;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"id", "type", "at", "channel", "attributes"})
 public record Touchpoint(
         String id,
         String type,
         OffsetDateTime at,
         Optional<String> channel,
-        @JsonDeserialize(using = ScalarMapDeserializer.class) Map<String, String> attributes) {
+        Map<String, String> attributes) {
 
     public Touchpoint {
         Objects.requireNonNull(id, "id");

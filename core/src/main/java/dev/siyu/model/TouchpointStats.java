@@ -1,7 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -10,7 +8,6 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonPropertyOrder({"first", "last", "count"})
 public record TouchpointStats(OffsetDateTime first, OffsetDateTime last, int count) {
     public TouchpointStats {
         Objects.requireNonNull(first, "first");

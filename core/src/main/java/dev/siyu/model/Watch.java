@@ -1,7 +1,5 @@
 package dev.siyu.model;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -12,7 +10,6 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-@JsonPropertyOrder({"code", "eventId", "at", "deadline"})
 public record Watch(String code, String eventId, OffsetDateTime at, OffsetDateTime deadline) {
     public Watch {
         Objects.requireNonNull(code, "code");

@@ -352,15 +352,36 @@ class SiyuJsonRejectionTest {
     }
 
     @Test
-    void unknownActionTypeIsRejected() {
+    void anActionTypeThatIsNoActionNameIsRejected() {
         String json = """
                 {"customerId": "c-1", "evaluatedAt": "2026-03-02T12:00:00+08:00", "customer": {"id": "c-1"},
-                 "actions": [{"type": "SEND_SMS", "rule": "r"}]}""";
+                 "actions": [{"type": "send sms", "rule": "r"}]}""";
 
         assertThatThrownBy(() -> SiyuJson.readDecision(json))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("SEND_SMS")
-                .hasMessageContaining("$.actions[0]");
+                .hasMessageContaining("unknown action type")
+                .hasMessageContaining("$.actions[0]")
+                .hasMessageNotContaining("send sms");
+    }
+
+    @Test
+    void aCustomActionWithoutItsRuleOrWithANonTextFieldIsRejectedWithItsPath() {
+        String noRule = """
+                {"customerId": "c-1", "evaluatedAt": "2026-03-02T12:00:00+08:00", "customer": {"id": "c-1"},
+                 "actions": [{"type": "SEND_SMS", "text": "hello"}]}""";
+        String number = """
+                {"customerId": "c-1", "evaluatedAt": "2026-03-02T12:00:00+08:00", "customer": {"id": "c-1"},
+                 "actions": [{"type": "SEND_SMS", "rule": "r"}, {"type": "SEND_SMS", "count": 3, "rule": "r"}]}""";
+
+        assertThatThrownBy(() -> SiyuJson.readDecision(noRule))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("missing required field 'rule'")
+                .hasMessageContaining("$.actions[0]")
+                .hasMessageNotContaining("hello");
+        assertThatThrownBy(() -> SiyuJson.readDecision(number))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("expected a text for field 'count'")
+                .hasMessageContaining("$.actions[1]");
     }
 
     @Test

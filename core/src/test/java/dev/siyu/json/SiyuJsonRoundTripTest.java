@@ -5,6 +5,7 @@ import dev.siyu.Decision;
 import dev.siyu.action.Action;
 import dev.siyu.action.Alert;
 import dev.siyu.action.CancelTask;
+import dev.siyu.action.CustomAction;
 import dev.siyu.action.EngagementChanged;
 import dev.siyu.action.OwnerAssigned;
 import dev.siyu.action.StageChanged;
@@ -206,6 +207,30 @@ class SiyuJsonRoundTripTest {
         });
         assertThat(decision.customer().memory().orders()).singleElement()
                 .satisfies(order -> assertThat(order.amount().amount()).isEqualTo(new BigDecimal("199.00")));
+    }
+
+    @Test
+    void aDecisionWithCustomActionsIsReadBackEqualAndWrittenIdentically() {
+        Decision decision = SiyuJson.readDecision(DECISION_EXAMPLE);
+        List<Action> actions = new ArrayList<>(decision.actions());
+        java.util.Map<String, String> payload = new java.util.LinkedHashMap<>();
+        payload.put("group", "buyers");
+        payload.put("channel", "");
+        actions.add(new CustomAction("INVITE_TO_GROUP", payload, "acme: a first order invites to the buyers' group"));
+        actions.add(new CustomAction("PING", java.util.Map.of(), "acme: ping"));
+        Decision withCustom = new Decision(decision.customerId(), decision.evaluatedAt(), decision.nextEvaluationAt(),
+                decision.customer(), actions);
+
+        String written = SiyuJson.write(withCustom);
+        Decision read = SiyuJson.readDecision(written);
+
+        assertThat(written).contains("{\"type\":\"INVITE_TO_GROUP\",\"group\":\"buyers\",\"channel\":\"\","
+                + "\"rule\":\"acme: a first order invites to the buyers' group\"}");
+        assertThat(read).isEqualTo(withCustom);
+        assertThat(read.actions(CustomAction.class)).extracting(CustomAction::type).containsExactly("INVITE_TO_GROUP", "PING");
+        assertThat(read.actions(CustomAction.class).get(0).payload().keySet()).containsExactly("group", "channel");
+        assertThat(SiyuJson.write(read)).isEqualTo(written);
+        assertThat(read.actions().subList(0, 10)).isEqualTo(decision.actions());
     }
 
     @Test

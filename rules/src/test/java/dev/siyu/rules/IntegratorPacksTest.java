@@ -48,7 +48,7 @@ class IntegratorPacksTest {
     @Test
     void aLayerReplacesTheVipTableByNameAndOverridesOneScript(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("vip-criteria.drl.csv"), defaultFile("vip-criteria.drl.csv")
-                .replace("VIP,999.00,3,MEMBERSHIP", "VIP,2000.00,3,MEMBERSHIP"));
+                .replace("VIP,999.00,,,spend of 999.00 in the window", "VIP,2000.00,,,spend of 2000.00 in the window"));
         Files.writeString(dir.resolve("acme.zh-CN.scripts.json"), """
                 {"locale": "zh-CN", "scripts": {"vip.welcome": "{{name}}，欢迎加入ACME会员！"}}
                 """);
@@ -63,6 +63,76 @@ class IntegratorPacksTest {
                 .containsExactly(java.util.Optional.of("亲，欢迎加入ACME会员！"));
         assertThat(SiyuEngine.builder().build().evaluate(buyer("c-1"), order("1500.00"), NOW).customer().tier())
                 .as("the default table still says ¥999").isEqualTo(Tier.VIP);
+    }
+
+    /** The default table with its VIP rows replaced by one row that combines two conditions. */
+    private static String combinedVipRow() {
+        String table = defaultFile("vip-criteria.drl.csv");
+        String kept = table.lines().filter(line -> !line.startsWith("VIP,")).collect(java.util.stream.Collectors.joining("\n"));
+        return kept + "\nVIP,500.00,2,,2 paid orders and a spend of 500.00\n";
+    }
+
+    private static List<Touchpoint> orders(String... amounts) {
+        List<Touchpoint> events = new java.util.ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            String id = "o" + (i + 1);
+            events.add(Touchpoint.of(id, "ORDER_PAID", NOW.minusDays(10 - i)).with("orderId", id).with("amount", amounts[i]));
+        }
+        return events;
+    }
+
+    @Test
+    void aRowThatCombinesTwoOrdersAndASpendOf500NeedsBoth(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vip-criteria.drl.csv"), combinedVipRow());
+        SiyuEngine engine = layered(dir);
+
+        var both = engine.evaluate(buyer("c-both"), orders("300.00", "250.00"), NOW);
+        var onlyTwoOrders = engine.evaluate(buyer("c-orders"), orders("100.00", "100.00"), NOW);
+        var onlySpend = engine.evaluate(buyer("c-spend"), orders("900.00"), NOW);
+
+        assertThat(both.customer().tier()).as("2 orders and ¥550").isEqualTo(Tier.VIP);
+        assertThat(both.customer().owner()).contains("vip-desk");
+        assertThat(both.tasks()).filteredOn(t -> t.kind() == TaskKind.VIP).extracting(Task::script).containsExactly("vip.welcome");
+        assertThat(onlyTwoOrders.customer().tier()).as("2 orders but ¥200").isEqualTo(Tier.REGULAR);
+        assertThat(onlySpend.customer().tier()).as("¥900 but 1 order: the default's ¥999 row is gone").isEqualTo(Tier.REGULAR);
+        assertThat(SiyuEngine.builder().build().evaluate(buyer("c-orders"), orders("100.00", "100.00"), NOW).customer().tier())
+                .as("the default table needs 3 orders").isEqualTo(Tier.REGULAR);
+    }
+
+    @Test
+    void aCustomerMeetingRowsOfTwoTiersGoesStraightToTheHigherOneWithOneWelcome(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vip-criteria.drl.csv"), combinedVipRow());
+
+        var decision = layered(dir).evaluate(buyer("c-big"), orders("6000.00", "5000.00"), NOW);
+
+        assertThat(decision.customer().tier()).isEqualTo(Tier.KEY_ACCOUNT);
+        assertThat(decision.customer().owner()).contains("key-account-desk");
+        assertThat(decision.tasks()).filteredOn(t -> t.kind() == TaskKind.VIP).extracting(Task::script)
+                .containsExactly("key_account.welcome");
+    }
+
+    @Test
+    void aTierTableInTheLayoutBeforeConditionColumnsIsRefusedAtItsCodeRow(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vip-criteria.drl.csv"), """
+                RuleSet,dev.siyu.rules.tiers.table,,,,
+                Import,dev.siyu.fact.TierCriterion,,,,
+                Variables,dev.siyu.fact.Tiers tiers,,,,
+                RuleTable vip-criteria,,,,,
+                ACTION,ACTION,ACTION,ACTION,ACTION,ACTION
+                ,,,,,
+                "TierCriterion.Builder row = TierCriterion.forTier(""$param"", drools.getRule().getName(), tiers);","row.minSpend(""$param"");","row.minOrders(""$param"");","row.membershipKind(""$param"");","row.desk(""$param"");","insert(row.welcomeScript(""$param""));"
+                Tier,Spend,Orders,Kind,Desk,Welcome script
+                VIP,999.00,3,MEMBERSHIP,vip-desk,vip.welcome
+                """);
+
+        assertThatThrownBy(() -> layered(dir))
+                .isInstanceOf(RulePackException.class)
+                .satisfies(e -> assertThat(((RulePackException) e).diagnostics()).singleElement().satisfies(d -> {
+                    assertThat(d.file()).isEqualTo(dir + "/vip-criteria.drl.csv");
+                    assertThat(d.line()).isEqualTo(7);
+                    assertThat(d.column()).isEqualTo(1);
+                    assertThat(d.message()).contains("layout before CONDITION columns");
+                }));
     }
 
     @Test

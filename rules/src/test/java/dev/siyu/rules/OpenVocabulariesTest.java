@@ -182,9 +182,9 @@ class OpenVocabulariesTest {
 
     private static SiyuEngine smallBPack(Path dir) throws IOException {
         Files.writeString(dir.resolve("acme.tiers.csv"), SMALL_B);
-        // The default table with one more row; the desk is left to the catalog.
+        // The default table with one more row; desk and welcome script are the catalog's.
         Files.writeString(dir.resolve("vip-criteria.drl.csv"), defaultTable().stripTrailing()
-                + "\n小B,300.00,,,,acme.small_b.welcome\n");
+                + "\n小B,300.00,,,spend of 300.00 in 90 days\n");
         Files.writeString(dir.resolve("acme.zh-CN.scripts.json"), """
                 {"locale": "zh-CN", "scripts": {"acme.small_b.welcome": "{{name}}，欢迎成为小B客户"}}
                 """);

@@ -178,6 +178,7 @@ class ProposalContractTest {
         });
         assertThat(SiyuJson.write(decision)).contains(
                 "{\"type\":\"INVITE_TO_GROUP\",\"group\":\"buyers\",\"channel\":\"\",\"rule\":\"acme: a first order invites to the buyers' group\"}");
+        assertThat(SiyuJson.readDecision(SiyuJson.write(decision))).as("read back").isEqualTo(decision);
     }
 
     @Test

@@ -4,7 +4,8 @@ import dev.siyu.fact.Event;
 import dev.siyu.fact.Profile;
 import dev.siyu.fact.StageProposal;
 import dev.siyu.fact.Sweep;
-import dev.siyu.fact.TierCriterion;
+import dev.siyu.fact.TierMet;
+import dev.siyu.fact.TierStanding;
 import dev.siyu.fact.Tiers;
 import dev.siyu.action.TaskKind;
 import dev.siyu.model.Tier;
@@ -41,7 +42,7 @@ class RuleApiDocTest {
     private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
 
     @ParameterizedTest
-    @ValueSource(classes = {Profile.class, Event.class, Sweep.class, StageProposal.class, TierCriterion.class,
+    @ValueSource(classes = {Profile.class, Event.class, Sweep.class, StageProposal.class, TierStanding.class, TierMet.class,
             ChineseCalendar.class, Watch.class, TaskProposal.class, CancelProposal.class, TagProposal.class,
             EngagementProposal.class, TierProposal.class, OwnerProposal.class, AlertProposal.class, SuggestionProposal.class,
             WatchProposal.class, MarkProposal.class, WakeUpProposal.class, ActionProposal.class,

@@ -46,8 +46,8 @@ class VipCriteriaTableTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-04-14T12:00:00+08:00");
 
     // Rows and columns of the default table, 0-based (diagnostics are 1-based).
-    private static final int HEADER_ROW = 5;  // ACTION,ACTION,...
-    private static final int VIP_ROW = 9;     // VIP,999.00,3,MEMBERSHIP,vip-desk,vip.welcome
+    private static final int HEADER_ROW = 5;  // CONDITION,CONDITION,...
+    private static final int VIP_ROW = 9;     // VIP,999.00,,,spend of 999.00 in the window
     private static final int TIER_COLUMN = 0;
     private static final int SPEND_COLUMN = 1;
 
@@ -141,7 +141,7 @@ class VipCriteriaTableTest {
         assertThat(problem.file()).endsWith(TABLE);
         assertThat(problem.line()).isEqualTo(6);
         assertThat(problem.column()).isEqualTo(1);
-        assertThat(problem.message()).contains("bad header").contains("ACTION").contains("CONDITIONX");
+        assertThat(problem.message()).contains("bad header").contains("must be a CONDITION column").contains("CONDITIONX");
     }
 
     @Test
@@ -207,7 +207,7 @@ class VipCriteriaTableTest {
             }
         }
         assertThat(rows.get(VIP_ROW)).as("the VIP row of the default table").startsWith("VIP", "999.00");
-        assertThat(rows.get(HEADER_ROW).get(TIER_COLUMN)).isEqualTo("ACTION");
+        assertThat(rows.get(HEADER_ROW).get(TIER_COLUMN)).isEqualTo("CONDITION");
         return rows;
     }
 
