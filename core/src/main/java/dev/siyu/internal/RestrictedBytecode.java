@@ -100,8 +100,9 @@ final class RestrictedBytecode {
                 continue;
             }
             for (RuleResource file : pack.resources()) {
-                if (file.isDrl()) {
-                    checkFile(RuleBase.sourcePath(pack, file), file, builder, problems);
+                RuleResource drl = TableDrl.drlOf(file); // a restricted pack's tables are compiled as this text
+                if (drl != null) {
+                    checkFile(RuleBase.sourcePath(pack, file), drl, builder, problems);
                 }
             }
         }

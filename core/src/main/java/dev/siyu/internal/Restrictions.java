@@ -57,8 +57,9 @@ final class Restrictions {
                 continue;
             }
             for (RuleResource file : pack.resources()) {
-                if (file.isDrl()) {
-                    check(pack.location() + file.path(), file, problems);
+                RuleResource drl = TableDrl.drlOf(file); // a decision table's code cells too
+                if (drl != null) {
+                    check(pack.location() + file.path(), drl, problems);
                 }
             }
         }

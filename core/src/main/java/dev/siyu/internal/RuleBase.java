@@ -83,6 +83,13 @@ public final class RuleBase {
                         tableProblems.addAll(cells);
                         continue;
                     }
+                    RuleResource drl = pack.isRestricted() ? TableDrl.of(file) : null;
+                    if (drl != null) {
+                        // compiled from the same text the restricted checks read, so they see what runs
+                        builder.add(ResourceFactory.newByteArrayResource(drl.content()).setSourcePath(sourcePath(pack, file)),
+                                ResourceType.DRL);
+                        continue;
+                    }
                     DecisionTableConfiguration table = KnowledgeBuilderFactory.newDecisionTableConfiguration();
                     table.setInputType(file.isCsvTable() ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
                     try {

@@ -63,6 +63,29 @@ class RestrictedModeEscapesTest {
         });
     }
 
+    @Test
+    void aDecisionTablesCodeCells_areHeldToTheSameAllowList(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("escape.drl.csv"), """
+                RuleSet,acme.table
+                Import,dev.siyu.fact.Sweep
+                RuleTable escape
+                CONDITION,ACTION
+                $s : Sweep,
+                "customerId == ""$param\"\"","java.util.prefs.Preferences.userRoot().put(""$param"", ""v"");"
+                Customer,Key
+                c-1,k
+                """);
+
+        RulePackException e = catchThrowableOfType(RulePackException.class,
+                () -> SiyuEngine.builder().rules(RulePack.defaults()).rules(RulePack.directory(dir)).build());
+
+        assertThat(e).isNotNull();
+        assertThat(e.diagnostics()).anySatisfy(d -> {
+            assertThat(d.file()).isEqualTo(dir + "/escape.drl.csv");
+            assertThat(d.message()).startsWith("restricted mode: ").contains("java.util.prefs.Preferences");
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "while (true)        | while (true) { }",
