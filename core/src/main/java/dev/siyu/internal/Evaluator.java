@@ -278,10 +278,15 @@ public final class Evaluator {
                 events.forEach(session::delete);
                 events.clear();
             }
+            // No rule has fired yet (and no trace records the propagation): a customer without new
+            // events is exactly as inserted, at the evaluation time; re-propagating it would change nothing.
+            boolean untouched = tracker.firings() == 0 && trace == null;
             for (Work w : work) {
                 w.inRound = true;
-                w.profile.moveClockTo(w.localNow);
-                session.update(w.handle, w.profile);
+                if (!untouched || !w.fresh.isEmpty()) {
+                    w.profile.moveClockTo(w.localNow);
+                    session.update(w.handle, w.profile);
+                }
                 session.insert(new Sweep(w.profile, w.localNow));
             }
             round(session, tracker, proposals, work, who);
