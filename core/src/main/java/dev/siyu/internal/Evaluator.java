@@ -109,20 +109,50 @@ public final class Evaluator {
         } catch (RuntimeException e) {
             throw refusal(item, e);
         }
-        return result.decision().orElseThrow(() -> result.error().orElseThrow());
+        if (result instanceof Refused refused) {
+            throw refused.cause();
+        }
+        return ((Decided) result).value();
     }
 
     /** One customer to evaluate. */
     public record Item(Customer customer, List<Touchpoint> events, OffsetDateTime now) { }
 
-    /** What became of one customer: its decision, or the error that refused it. */
-    public record Result(Optional<Decision> decision, Optional<SiyuException> error) {
+    /**
+     * What became of one customer: {@link Decided} with its decision, or {@link Refused} with the
+     * error that refused it.
+     */
+    public sealed interface Result permits Decided, Refused {
+        /** The decision, when the customer was decided. */
+        default Optional<Decision> decision() {
+            return this instanceof Decided d ? Optional.of(d.value()) : Optional.empty();
+        }
+
+        /** The error, when the customer was refused. */
+        default Optional<SiyuException> error() {
+            return this instanceof Refused r ? Optional.of(r.cause()) : Optional.empty();
+        }
+
         static Result of(Decision decision) {
-            return new Result(Optional.of(decision), Optional.empty());
+            return new Decided(decision);
         }
 
         static Result of(SiyuException error) {
-            return new Result(Optional.empty(), Optional.of(error));
+            return new Refused(error);
+        }
+    }
+
+    /** A customer decided. */
+    public record Decided(Decision value) implements Result {
+        public Decided {
+            java.util.Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A customer refused: the input, a rule, or the time bound. */
+    public record Refused(SiyuException cause) implements Result {
+        public Refused {
+            java.util.Objects.requireNonNull(cause, "cause");
         }
     }
 
@@ -248,10 +278,15 @@ public final class Evaluator {
                 events.forEach(session::delete);
                 events.clear();
             }
+            // No rule has fired yet (and no trace records the propagation): a customer without new
+            // events is exactly as inserted, at the evaluation time; re-propagating it would change nothing.
+            boolean untouched = tracker.firings() == 0 && trace == null;
             for (Work w : work) {
                 w.inRound = true;
-                w.profile.moveClockTo(w.localNow);
-                session.update(w.handle, w.profile);
+                if (!untouched || !w.fresh.isEmpty()) {
+                    w.profile.moveClockTo(w.localNow);
+                    session.update(w.handle, w.profile);
+                }
                 session.insert(new Sweep(w.profile, w.localNow));
             }
             round(session, tracker, proposals, work, who);
@@ -288,7 +323,7 @@ public final class Evaluator {
             proposals.pass(pass);
             fire(session, tracker, who, timeBound, deadline);
             changed.clear();
-            java.util.Set<String> fighting = new java.util.TreeSet<>();
+            java.util.Set<String> fighting = pass == Resolver.MAX_PASSES ? new java.util.TreeSet<>() : null;
             for (Work w : work) {
                 List<String> before = pass == Resolver.MAX_PASSES ? w.profile.levelRules() : List.of();
                 if (Resolver.resolveState(w.profile, proposals.live(w.profile.getCustomerId()))) {
@@ -309,7 +344,7 @@ public final class Evaluator {
                 String whom = changed.size() == 1 || who.startsWith("customer ") ? who : "one of " + changed.size() + " customers";
                 throw new SiyuException(whom + ": rules did not settle after " + pass + " passes of one round: the customer's"
                         + " state kept changing; a rule probably changes what it matches on"
-                        + (fighting.isEmpty() ? "" : " (set against each other: " + String.join(", ", fighting) + ")")
+                        + (fighting == null || fighting.isEmpty() ? "" : " (set against each other: " + String.join(", ", fighting) + ")")
                         + " (last fired: " + lastFired(tracker) + ")");
             }
             for (Work w : changed) {
@@ -399,6 +434,9 @@ public final class Evaluator {
 
     /** New events only (duplicates by id ignored, the earliest kept), oldest first, ties by id. */
     public static List<Touchpoint> freshInTimeOrder(ProfileFact profile, List<Touchpoint> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         List<Touchpoint> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Touchpoint::at, OffsetDateTime.timeLineOrder()).thenComparing(Touchpoint::id));
         Set<String> seen = new HashSet<>();

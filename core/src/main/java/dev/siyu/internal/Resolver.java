@@ -135,18 +135,52 @@ final class Resolver {
                 tagEntries.add(entry);
             }
         }
-        List<ProfileFact.TagChange> tags = List.of();
+        List<ChangeSet.TagChange> tags = List.of();
         if (tagEntries != null) {
             // applied last wins in an exclusive group: sort so that the first rule name, then tag, comes last
             tagEntries.sort(BY_RULE.thenComparing(e -> ((TagProposal) e.proposal()).getTag()).reversed());
             tags = new ArrayList<>(tagEntries.size());
             for (ProposalListener.Entry entry : tagEntries) {
                 TagProposal t = (TagProposal) entry.proposal();
-                tags.add(new ProfileFact.TagChange(t.getOperation(), t.getTag(), entry.rule()));
+                tags.add(new ChangeSet.TagChange(t.getOperation(), t.getTag(), entry.rule()));
             }
         }
         return profile.resolve(engagement, engagementRule, stage == null ? null : stage.getStage(), stageRule,
                 tier, tierRule, owner, ownerRule, tags);
+    }
+
+    /** Broadest first (every proactive task, by kind, by key prefix, by key), then by rule, target, reason. */
+    private static final Comparator<ProposalListener.Entry> CANCEL_ORDER =
+            Comparator.comparing((ProposalListener.Entry e) -> ((CancelProposal) e.proposal()).getScope()).reversed()
+                    .thenComparing(BY_RULE)
+                    .thenComparing(e -> ((CancelProposal) e.proposal()).getTarget())
+                    .thenComparing(e -> ((CancelProposal) e.proposal()).getReason());
+
+    /** Up to this many live proposals, duplicates are found by comparing each with the earlier ones. */
+    private static final int SMALL = 24;
+
+    /** One of each (proposal, rule), in the order given: a proposal made twice counts once; the first seen stays. */
+    private static List<ProposalListener.Entry> distinct(Collection<ProposalListener.Entry> live) {
+        List<ProposalListener.Entry> entries = new ArrayList<>(live.size());
+        if (live.size() > SMALL) {
+            Map<List<Object>, ProposalListener.Entry> distinct = new LinkedHashMap<>();
+            for (ProposalListener.Entry entry : live) {
+                distinct.putIfAbsent(List.of(entry.proposal(), entry.rule()), entry);
+            }
+            entries.addAll(distinct.values());
+            return entries;
+        }
+        for (ProposalListener.Entry entry : live) {
+            boolean seen = false;
+            for (int i = 0; i < entries.size() && !seen; i++) {
+                ProposalListener.Entry other = entries.get(i);
+                seen = other.rule().equals(entry.rule()) && other.proposal().equals(entry.proposal());
+            }
+            if (!seen) {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 
     /** Applies the effects of a settled round: watches, policy, cancels, tasks and the rest. */
@@ -156,62 +190,70 @@ final class Resolver {
             profile.placeScheduled(now);
             return;
         }
-        // one of each (proposal, rule): a proposal made twice counts once; equal keys keep the first seen
-        Map<List<Object>, ProposalListener.Entry> distinct = new LinkedHashMap<>();
-        for (ProposalListener.Entry entry : live) {
-            distinct.putIfAbsent(List.of(entry.proposal(), entry.rule()), entry);
-        }
-        List<ProposalListener.Entry> entries = new ArrayList<>(distinct.values());
+        List<ProposalListener.Entry> entries = distinct(live);
 
-        for (WatchProposal.Operation operation : WatchProposal.Operation.values()) {
-            for (ProposalListener.Entry entry : entries) {
-                if (entry.proposal() instanceof WatchProposal w && w.getOperation() == operation) {
-                    switch (operation) {
-                        case OPEN -> profile.openWatch(w.getCode(), w.getEventId(), w.getAt(), w.getDeadline());
-                        case ANSWER -> profile.answer(w.getCode(), w.getAt());
-                        case CLOSE -> profile.close(new Watch(w.getCode(), w.getEventId(), w.getAt(), w.getDeadline()));
+        boolean watches = false;
+        for (ProposalListener.Entry entry : entries) {
+            watches |= entry.proposal() instanceof WatchProposal;
+        }
+        if (watches) {
+            for (WatchProposal.Operation operation : WatchProposal.Operation.values()) {
+                for (ProposalListener.Entry entry : entries) {
+                    if (entry.proposal() instanceof WatchProposal w && w.getOperation() == operation) {
+                        switch (operation) {
+                            case OPEN -> profile.openWatch(w.getCode(), w.getEventId(), w.getAt(), w.getDeadline());
+                            case ANSWER -> profile.answer(w.getCode(), w.getAt());
+                            case CLOSE -> profile.close(new Watch(w.getCode(), w.getEventId(), w.getAt(), w.getDeadline()));
+                        }
                     }
                 }
             }
         }
 
         // after the customer deleted us, the deleted-friend policy says what is still produced
-        List<ProposalListener.Entry> cancels = new ArrayList<>();
-        List<ProposalListener.Entry> tasks = new ArrayList<>();
+        List<ProposalListener.Entry> cancels = null;
+        List<ProposalListener.Entry> tasks = null;
         for (ProposalListener.Entry entry : entries) {
             if (entry.proposal() instanceof CancelProposal) {
+                if (cancels == null) {
+                    cancels = new ArrayList<>();
+                }
                 cancels.add(entry);
             } else if (entry.proposal() instanceof TaskProposal t && !profile.suppressesTask(t.getKind())) {
+                if (tasks == null) {
+                    tasks = new ArrayList<>();
+                }
                 tasks.add(entry);
             }
         }
-        cancels.sort(Comparator.comparing((ProposalListener.Entry e) -> ((CancelProposal) e.proposal()).getScope()).reversed()
-                .thenComparing(BY_RULE)
-                .thenComparing(e -> ((CancelProposal) e.proposal()).getTarget())
-                .thenComparing(e -> ((CancelProposal) e.proposal()).getReason()));
-        for (ProposalListener.Entry entry : cancels) {
-            CancelProposal c = (CancelProposal) entry.proposal();
-            profile.cancelWhere(selector(c), c.getReason(), entry.rule());
-        }
-
-        Map<String, ProposalListener.Entry> byKey = new java.util.TreeMap<>();
-        for (ProposalListener.Entry entry : tasks) {
-            String key = ((TaskProposal) entry.proposal()).getKey();
-            ProposalListener.Entry other = byKey.get(key);
-            if (other == null || entry.pass() > other.pass()
-                    || entry.pass() == other.pass() && entry.rule().compareTo(other.rule()) < 0) {
-                byKey.put(key, entry);
+        if (cancels != null) {
+            cancels.sort(CANCEL_ORDER);
+            for (ProposalListener.Entry entry : cancels) {
+                CancelProposal c = (CancelProposal) entry.proposal();
+                profile.cancelWhere(selector(c), c.getReason(), entry.rule());
             }
         }
-        for (ProposalListener.Entry entry : byKey.values()) {
-            TaskProposal t = (TaskProposal) entry.proposal();
-            profile.schedule(t.getKey(), t.getKind(), t.getScript(), t.getDueAt(), pairs(t.getValues()),
-                    t.getSource().orElse(entry.rule()), t.getOwner());
+
+        if (tasks != null) {
+            Map<String, ProposalListener.Entry> byKey = new java.util.TreeMap<>();
+            for (ProposalListener.Entry entry : tasks) {
+                String key = ((TaskProposal) entry.proposal()).getKey();
+                ProposalListener.Entry other = byKey.get(key);
+                if (other == null || entry.pass() > other.pass()
+                        || entry.pass() == other.pass() && entry.rule().compareTo(other.rule()) < 0) {
+                    byKey.put(key, entry);
+                }
+            }
+            for (ProposalListener.Entry entry : byKey.values()) {
+                TaskProposal t = (TaskProposal) entry.proposal();
+                profile.schedule(t.getKey(), t.getKind(), t.getScript(), t.getDueAt(), pairs(t.getValues()),
+                        t.getSource().orElse(entry.rule()), t.getOwner());
+            }
         }
         profile.placeScheduled(now);
 
-        Set<String> marks = new LinkedHashSet<>();
-        Set<String> again = new LinkedHashSet<>();
+        Set<String> marks = null;
+        Set<String> again = null;
         for (ProposalListener.Entry entry : entries) {
             Proposal p = entry.proposal();
             if (p instanceof AlertProposal a && !profile.suppressesAlerts()) {
@@ -222,8 +264,14 @@ final class Resolver {
             } else if (p instanceof SuggestionProposal s && !profile.suppressesSuggestions()) {
                 profile.suggest(s.getScript(), pairs(s.getValues()), entry.rule());
             } else if (p instanceof MarkProposal m && m.isAgain()) {
+                if (again == null) {
+                    again = new LinkedHashSet<>();
+                }
                 again.add(m.getKey());
             } else if (p instanceof MarkProposal m) {
+                if (marks == null) {
+                    marks = new LinkedHashSet<>();
+                }
                 marks.add(m.getKey());
             } else if (p instanceof WakeUpProposal w) {
                 profile.wakeUp(w.getAt());
@@ -235,8 +283,12 @@ final class Resolver {
                 profile.addCustomAction(new CustomAction(a.getType(), payload, entry.rule()));
             }
         }
-        marks.forEach(profile::mark);
-        again.forEach(profile::markAgain);
+        if (marks != null) {
+            marks.forEach(profile::mark);
+        }
+        if (again != null) {
+            again.forEach(profile::markAgain);
+        }
     }
 
     private static Predicate<dev.siyu.action.Task> selector(CancelProposal c) {
@@ -253,6 +305,9 @@ final class Resolver {
     }
 
     private static Map<String, String> pairs(List<String> values) {
+        if (values.isEmpty()) {
+            return new HashMap<>(0);
+        }
         Map<String, String> map = new HashMap<>();
         for (int i = 0; i < values.size(); i += 2) {
             map.put(values.get(i), values.get(i + 1));

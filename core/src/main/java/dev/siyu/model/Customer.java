@@ -42,7 +42,7 @@ public record Customer(
         owner = orEmpty(owner);
         zone = orEmpty(zone);
         addedAt = orEmpty(addedAt);
-        attributes = attributes == null ? Map.of() : unmodifiableSortedMap(new TreeMap<>(attributes));
+        attributes = SortedSnapshot.of(attributes); // a snapshot is kept, not copied
         tags = tags == null ? List.of() : List.copyOf(tags);
         engagement = engagement == null ? Engagement.SILENT : engagement;
         stage = stage == null ? Stage.INTRODUCTION : stage;

@@ -59,6 +59,6 @@ public record Memory(
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {
-        return map == null ? Map.of() : unmodifiableSortedMap(new TreeMap<>(map));
+        return SortedSnapshot.of(map); // a snapshot is kept, not copied
     }
 }

@@ -75,15 +75,29 @@ public final class Holidays {
 
     /** The codes of the holidays on {@code date} that greet anybody. */
     public List<String> on(LocalDate date) {
-        return onDay(date).stream().filter(h -> h.customers() != Customers.NONE).map(Holiday::code).toList();
+        return codes(date).anybody();
     }
 
     /** The codes of the holidays on {@code date} that greet {@code profile}. */
     public List<String> on(LocalDate date, Profile profile) {
         boolean buyer = profile.getEngagement() == Engagement.CUSTOMER || profile.getEngagement() == Engagement.REPEAT;
-        return onDay(date).stream()
-                .filter(h -> h.customers() == Customers.ALL || (h.customers() == Customers.BUYERS && buyer))
-                .map(Holiday::code).toList();
+        return buyer ? codes(date).buyers() : codes(date).everyone();
+    }
+
+    /** The codes of one day: for anybody, for buyers, for every customer; worked out once per day. */
+    private record Codes(List<String> anybody, List<String> buyers, List<String> everyone) { }
+
+    private final Map<LocalDate, Codes> codes = new ConcurrentHashMap<>();
+
+    private Codes codes(LocalDate date) {
+        return codes.computeIfAbsent(date, d -> {
+            List<Holiday> day = onDay(d);
+            return new Codes(
+                    day.stream().filter(h -> h.customers() != Customers.NONE).map(Holiday::code).toList(),
+                    day.stream().filter(h -> h.customers() == Customers.ALL || h.customers() == Customers.BUYERS)
+                            .map(Holiday::code).toList(),
+                    day.stream().filter(h -> h.customers() == Customers.ALL).map(Holiday::code).toList());
+        });
     }
 
     /** The first day after {@code date} with a holiday that greets anybody (within two years), if any. */
