@@ -326,7 +326,7 @@ public final class Evaluator {
             java.util.Set<String> fighting = pass == Resolver.MAX_PASSES ? new java.util.TreeSet<>() : null;
             for (Work w : work) {
                 List<String> before = pass == Resolver.MAX_PASSES ? w.profile.levelRules() : List.of();
-                if (Resolver.resolveState(w.profile, proposals.live(w.profile.getCustomerId()))) {
+                if (Resolver.resolveState(w.profile, proposals.live(w.profile.getCustomerId()), tiers)) {
                     changed.add(w);
                     List<String> after = w.profile.levelRules();
                     for (int i = 0; i < before.size(); i++) {

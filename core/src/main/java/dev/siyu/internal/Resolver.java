@@ -46,7 +46,7 @@ import java.util.function.Predicate;
  *   <li>stage: the {@link StageProposal} with the lowest rank (equal ranks: the rule whose name sorts
  *       first);</li>
  *   <li>engagement: the highest level proposed;</li>
- *   <li>tier: the highest tier proposed ({@code Tier.isAbove});</li>
+ *   <li>tier: the highest tier proposed, by the rank of the packs' tier catalog ({@code Tiers.isAbove});</li>
  *   <li>owner: of different owners proposed, the one of the rule whose name sorts first;</li>
  *   <li>tags: every removal, then every addition (an addition to an exclusive group replaces the
  *       group's other tags; of two additions to one exclusive group the rule whose name sorts first,
@@ -93,7 +93,7 @@ final class Resolver {
      * Recomputes the customer's levels and tags from the round base and the live proposals;
      * {@code true} when a value rules can read changed.
      */
-    static boolean resolveState(ProfileFact profile, Collection<ProposalListener.Entry> live) {
+    static boolean resolveState(ProfileFact profile, Collection<ProposalListener.Entry> live, dev.siyu.fact.Tiers tiers) {
         StageProposal stage = null;
         String stageRule = null;
         Engagement engagement = null;
@@ -119,7 +119,8 @@ final class Resolver {
                     engagementRule = rule;
                 }
             } else if (p instanceof TierProposal t) {
-                if (tier == null || t.getTier().isAbove(tier) || t.getTier().equals(tier) && rule.compareTo(tierRule) < 0) {
+                // ranked by the packs' tier catalog, so that a tier a pack declares (小B) competes too
+                if (tier == null || tiers.isAbove(t.getTier(), tier) || t.getTier().equals(tier) && rule.compareTo(tierRule) < 0) {
                     tier = t.getTier();
                     tierRule = rule;
                 }

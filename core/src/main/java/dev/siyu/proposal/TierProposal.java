@@ -5,7 +5,7 @@ import dev.siyu.model.Tier;
 import java.util.Objects;
 
 /**
- * "The customer is in this tier". When a round has several, the highest tier wins ({@code Tier.isAbove}).
+ * "The customer is in this tier". When a round has several, the highest tier wins (by the rank of the packs' tier catalog).
  *
  * <p>Immutable and thread-safe; equal by value.
  */

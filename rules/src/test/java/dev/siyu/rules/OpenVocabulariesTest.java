@@ -217,6 +217,38 @@ class OpenVocabulariesTest {
     }
 
     @Test
+    void aPackTierAndADefaultTierProposedInOneRound_theHigherRankOfTheCatalogWins(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.tiers.csv"), SMALL_B);
+        Files.writeString(dir.resolve("acme.zh-CN.scripts.json"), """
+                {"locale": "zh-CN", "scripts": {"acme.small_b.welcome": "{{name}}，欢迎成为小B客户"}}
+                """);
+        Files.writeString(dir.resolve("both.drl"), """
+                package acme;
+                import dev.siyu.fact.Sweep;
+                import dev.siyu.model.Tier;
+                import dev.siyu.proposal.TierProposal;
+
+                rule "acme: every store customer is 小B"
+                when
+                    Sweep( $id : customerId )
+                then
+                    insert(new TierProposal($id, Tier.valueOf("小B")));
+                end
+
+                rule "acme: and VIP as well"
+                when
+                    Sweep( $id : customerId )
+                then
+                    insert(new TierProposal($id, Tier.VIP));
+                end
+                """);
+
+        Decision decision = layered(dir).evaluate(Customer.of("c-both"), List.of(), AT);
+
+        assertThat(decision.customer().tier()).as("VIP (rank 10) ranks above 小B (rank 5)").isEqualTo(Tier.VIP);
+    }
+
+    @Test
     void aTiersWindowComesFromItsCatalogRow(@TempDir Path dir) throws IOException {
         SiyuEngine engine = smallBPack(dir);
 
