@@ -77,6 +77,21 @@ class LeanPlaybookTest {
     }
 
     @Test
+    void theBenchmarkHistoriesGiveTheSameDecisionsOnFirstImportAndOnANewEvent() {
+        for (int n : new int[] {1, 10, 100}) {
+            for (EvaluationRequest request : Histories.firstImport(0, 60, 60, n)) {
+                assertThat(request.events()).hasSize(n);
+                Decision first = ENGINE.evaluate(request.customer(), request.events(), Histories.END);
+                LeanPlaybook.State lean = LEAN.firstImport(request.customer(), request.events(), Histories.END);
+                assertThat(LEAN.summary(lean)).as("%s with %d events", request.customer().id(), n).isEqualTo(covered(first));
+                OffsetDateTime later = Histories.END.plusHours(1);
+                same(first.customer(), lean, List.of(Touchpoint.of(request.customer().id() + "-n1", "MESSAGE_RECEIVED",
+                        later.minusMinutes(1)).on("WECOM")), later);
+            }
+        }
+    }
+
+    @Test
     void aReplayDayByDayGivesTheSameDecisionsAtEveryStep() {
         LocalDate start = LocalDate.of(2026, 8, 1);
         List<EvaluationRequest> shop = new ShopGenerator(5, 150, start, 90).generate();
