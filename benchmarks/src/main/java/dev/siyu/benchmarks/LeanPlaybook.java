@@ -94,7 +94,7 @@ public final class LeanPlaybook {
         String repurchaseMonth = "";
         int spendBand = -1;
         boolean koc;
-        // the processed event ids
+        // the processed event ids, sorted
         String[] seen = new String[4];
         int seenCount;
         // the alerts of the last evaluation
@@ -109,6 +109,45 @@ public final class LeanPlaybook {
             this.engagement = Arrays.asList(ENGAGEMENTS).indexOf(customer.engagement().name());
             this.stage = Arrays.asList(STAGES).indexOf(customer.stage().name());
             this.tier = Arrays.asList(TIERS).indexOf(customer.tier().name());
+        }
+
+        private State(State o) {
+            id = o.id;
+            source = o.source;
+            owner = o.owner;
+            zone = o.zone;
+            addedAt = o.addedAt;
+            engagement = o.engagement;
+            stage = o.stage;
+            tier = o.tier;
+            System.arraycopy(o.counts, 0, counts, 0, counts.length);
+            lastInbound = o.lastInbound;
+            lastFriendAdded = o.lastFriendAdded;
+            lastFriendEnded = o.lastFriendEnded;
+            orderCount = o.orderCount;
+            orderIds = o.orderIds.clone();
+            orderAt = o.orderAt.clone();
+            orderCents = o.orderCents.clone();
+            orderCycleDays = o.orderCycleDays.clone();
+            orderMembership = o.orderMembership.clone();
+            orderRefunded = o.orderRefunded.clone();
+            watchCount = o.watchCount;
+            watchCode = o.watchCode.clone();
+            watchEvent = o.watchEvent.clone();
+            watchAt = o.watchAt.clone();
+            watchDeadline = o.watchDeadline.clone();
+            firstOrderMonth = o.firstOrderMonth;
+            firstOrderPlatform = o.firstOrderPlatform;
+            repurchaseMonth = o.repurchaseMonth;
+            spendBand = o.spendBand;
+            koc = o.koc;
+            seen = o.seen.clone();
+            seenCount = o.seenCount;
+        }
+
+        /** An independent copy (the last evaluation's alerts left out). */
+        public State copy() {
+            return new State(this);
         }
 
         int localDay(long epochSecond) {
@@ -182,16 +221,19 @@ public final class LeanPlaybook {
         return new Summary(ENGAGEMENTS[s.engagement], STAGES[s.stage], TIERS[s.tier], s.owner, tags, alerts);
     }
 
+    /** Whether the event id was processed already; records it if not (ids kept sorted: binary search). */
     private static boolean seen(State s, String eventId) {
-        for (int i = 0; i < s.seenCount; i++) {
-            if (s.seen[i].equals(eventId)) {
-                return true;
-            }
+        int at = Arrays.binarySearch(s.seen, 0, s.seenCount, eventId);
+        if (at >= 0) {
+            return true;
         }
+        int insert = -at - 1;
         if (s.seenCount == s.seen.length) {
             s.seen = Arrays.copyOf(s.seen, s.seenCount * 2);
         }
-        s.seen[s.seenCount++] = eventId;
+        System.arraycopy(s.seen, insert, s.seen, insert + 1, s.seenCount - insert);
+        s.seen[insert] = eventId;
+        s.seenCount++;
         return false;
     }
 
