@@ -36,6 +36,12 @@ final class TypoCounter {
         meant.put(what, known);
     }
 
+    /** Adds the counts of {@code other} (e.g. of one chunk of input read by another thread). */
+    void add(TypoCounter other) {
+        other.counts.forEach((what, n) -> counts.computeIfAbsent(what, w -> new long[1])[0] += n[0]);
+        meant.putAll(other.meant);
+    }
+
     long total() {
         return counts.values().stream().mapToLong(c -> c[0]).sum();
     }

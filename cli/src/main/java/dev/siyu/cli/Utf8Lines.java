@@ -63,8 +63,13 @@ final class Utf8Lines implements AutoCloseable {
         try {
             return new Line(number, decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString(), null);
         } catch (CharacterCodingException e) {
-            return new Line(number, null, "not valid UTF-8 (" + e.getClass().getSimpleName() + "); the line was skipped");
+            return new Line(number, null, problem(e));
         }
+    }
+
+    /** What a line that is not strict UTF-8 is reported as. */
+    static String problem(CharacterCodingException e) {
+        return "not valid UTF-8 (" + e.getClass().getSimpleName() + "); the line was skipped";
     }
 
     @Override

@@ -11,22 +11,29 @@ public final class Progress {
     private final PrintStream out;
     private final String label;
     private final int total;
+    private final String unit;
     private int lastWidth = -1;
 
-    private Progress(PrintStream out, String label, int total) {
+    private Progress(PrintStream out, String label, int total, String unit) {
         this.out = out;
         this.label = label;
         this.total = total;
+        this.unit = unit;
     }
 
     /** A bar on standard error when the program runs on a terminal, else a silent one. */
     public static Progress onTerminal(String label, int total) {
-        return new Progress(System.console() != null ? System.err : null, label, total);
+        return onTerminal(label, total, "");
+    }
+
+    /** A bar counting in {@code unit} (e.g. {@code KiB}), on standard error when on a terminal. */
+    public static Progress onTerminal(String label, int total, String unit) {
+        return new Progress(System.console() != null ? System.err : null, label, total, unit.isEmpty() ? "" : " " + unit);
     }
 
     /** A bar that never prints. */
     public static Progress silent() {
-        return new Progress(null, "", 1);
+        return new Progress(null, "", 1, "");
     }
 
     public void update(int done) {
@@ -38,7 +45,7 @@ public final class Progress {
             return;
         }
         lastWidth = width;
-        out.print("\r" + label + " [" + "#".repeat(width) + ".".repeat(30 - width) + "] " + done + "/" + total);
+        out.print("\r" + label + " [" + "#".repeat(width) + ".".repeat(30 - width) + "] " + done + "/" + total + unit);
         if (done >= total) {
             out.println();
         }

@@ -68,6 +68,65 @@ class EvaluateBatchSizeTest {
     }
 
     @Test
+    void theOutputAndTheReportedLinesDoNotDependOnThreadsOrBatchSize() throws IOException {
+        // good lines with bad ones between them, across many chunks: bad JSON, an unknown field, bad
+        // bytes, blank lines, an event later than the evaluation time (refused by the engine), CRLF
+        List<String> good = Files.readAllLines(shop).subList(0, 1_500);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < good.size(); i++) {
+            bytes.write(good.get(i).getBytes(StandardCharsets.UTF_8));
+            bytes.write(i % 2 == 0 ? "\n".getBytes(StandardCharsets.UTF_8) : "\r\n".getBytes(StandardCharsets.UTF_8));
+            switch (i % 97) {
+                case 3 -> bytes.write("{\"customer\": {\"id\": \"x\"}, \"events\": [\n".getBytes(StandardCharsets.UTF_8));
+                case 20 -> bytes.write("{\"customer\": {\"id\": \"x\", \"nick\": 1}, \"events\": []}\n".getBytes(StandardCharsets.UTF_8));
+                case 41 -> bytes.write(new byte[] {'{', (byte) 0xE4, (byte) 0xB8, '}', '\n'});
+                case 60 -> bytes.write("\n   \n".getBytes(StandardCharsets.UTF_8));
+                case 77 -> bytes.write(("{\"customer\": {\"id\": \"late\"}, \"events\": [{\"id\": \"e\", \"type\": \"MESSAGE_RECEIVED\", "
+                        + "\"at\": \"2027-01-01T00:00:00+08:00\"}]}\n").getBytes(StandardCharsets.UTF_8));
+                default -> { }
+            }
+        }
+        Path in = dir.resolve("mixed.ndjson");
+        Files.write(in, bytes.toByteArray());
+
+        Run reference = evaluate(in, "--threads", "1", "--batch-size", "1");
+        assertThat(reference.exitCode()).isEqualTo(1);
+        assertThat(reference.out().lines().count()).isEqualTo(1_500);
+        long failed = reference.err().lines().filter(line -> line.startsWith("line ")).count();
+        assertThat(failed).isEqualTo(16 + 16 + 16 + 15);
+        assertThat(reference.err()).contains("evaluated 1500 customers, " + failed + " lines failed");
+        // every refusal names its line, in line order
+        List<Integer> numbers = reference.err().lines().filter(line -> line.startsWith("line "))
+                .map(line -> Integer.parseInt(line.substring(5, line.indexOf(':')))).toList();
+        assertThat(numbers).isSorted().doesNotHaveDuplicates();
+        for (String[] settings : List.of(new String[] {"1", "100"}, new String[] {"2", "7"}, new String[] {"2", "100"},
+                new String[] {"3", "1000"}, new String[] {"8", "33"})) {
+            Run run = evaluate(in, "--threads", settings[0], "--batch-size", settings[1]);
+            assertThat(run.out()).as("threads %s, batch size %s", settings[0], settings[1]).isEqualTo(reference.out());
+            assertThat(run.err()).as("threads %s, batch size %s", settings[0], settings[1]).isEqualTo(reference.err());
+            assertThat(run.exitCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theOutputFileHoldsTheSameBytesAsStandardOutput() {
+        Path file = dir.resolve("out.ndjson");
+        Run toFile = evaluate(shop, "--out", file.toString(), "--threads", "2");
+        Run toStdout = evaluate(shop, "--threads", "1");
+
+        assertThat(toFile.exitCode()).isZero();
+        assertThat(file).hasBinaryContent(toStdout.out().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void threadsBelowOneAreRefused() {
+        Run run = evaluate(shop, "--threads", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--threads must be at least 1");
+    }
+
+    @Test
     void aBatchSizeBelowOneIsRefused() {
         Run run = evaluate(shop, "--batch-size", "0");
 

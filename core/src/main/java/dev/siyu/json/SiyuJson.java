@@ -67,6 +67,7 @@ public final class SiyuJson {
         JsonMapper mapper = ModelMixIns.register(JsonMapper.builder(factory))
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
+                .addModule(OffsetTimeCodec.module()) // after JavaTimeModule: the same text, without the formatter
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
