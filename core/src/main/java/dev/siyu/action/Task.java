@@ -16,9 +16,9 @@ import java.util.Optional;
  */
 @ActionType("TASK")
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"key", "kind", "script", "dueAt", "owner", "text", "rule"})
+@JsonPropertyOrder({"key", "kind", "script", "dueAt", "owner", "channel", "text", "rule"})
 public record Task(String key, TaskKind kind, String script, OffsetDateTime dueAt,
-                   Optional<String> owner, Optional<String> text, String rule) implements Action {
+                   Optional<String> owner, Optional<String> channel, Optional<String> text, String rule) implements Action {
     public Task {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(kind, "kind");
@@ -26,7 +26,14 @@ public record Task(String key, TaskKind kind, String script, OffsetDateTime dueA
         Objects.requireNonNull(dueAt, "dueAt");
         Objects.requireNonNull(rule, "rule");
         owner = owner == null ? Optional.empty() : owner;
+        channel = channel == null ? Optional.empty() : channel;
         text = text == null ? Optional.empty() : text;
+    }
+
+    /** A task without a channel (the owner's one-to-one chat, or the host's choice). */
+    public Task(String key, TaskKind kind, String script, OffsetDateTime dueAt, Optional<String> owner,
+                Optional<String> text, String rule) {
+        this(key, kind, script, dueAt, owner, Optional.empty(), text, rule);
     }
 
     /** {@code true} when this task is still the engine's at {@code time}: due strictly later. */

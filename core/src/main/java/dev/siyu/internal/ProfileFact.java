@@ -426,17 +426,17 @@ public final class ProfileFact implements Profile {
 
     /** Schedules a task for the current owner, to be placed by {@link #placeScheduled}; never again once due. */
     void schedule(String key, TaskKind kind, String script, OffsetDateTime dueAt, Map<String, String> values, String rule) {
-        schedule(key, kind, script, dueAt, values, rule, Optional.empty());
+        schedule(key, kind, script, dueAt, values, rule, Optional.empty(), Optional.empty());
     }
 
     /**
-     * Schedules a task for {@code taskOwner} (the current owner when empty), to be placed by
-     * {@link #placeScheduled}; never again once due.
+     * Schedules a task for {@code taskOwner} (the current owner when empty), on {@code channel}, to be
+     * placed by {@link #placeScheduled}; never again once due.
      */
     void schedule(String key, TaskKind kind, String script, OffsetDateTime dueAt, Map<String, String> values, String rule,
-                  Optional<String> taskOwner) {
+                  Optional<String> taskOwner, Optional<String> channel) {
         tasks.schedule(new Task(key, kind, script, local(dueAt), taskOwner.isPresent() ? taskOwner : changes.owner,
-                Optional.empty(), rule), values);
+                channel, Optional.empty(), rule), values);
     }
 
     /**

@@ -248,7 +248,7 @@ final class Resolver {
             for (ProposalListener.Entry entry : byKey.values()) {
                 TaskProposal t = (TaskProposal) entry.proposal();
                 profile.schedule(t.getKey(), t.getKind(), t.getScript(), t.getDueAt(), pairs(t.getValues()),
-                        t.getSource().orElse(entry.rule()), t.getOwner());
+                        t.getSource().orElse(entry.rule()), t.getOwner(), t.getChannel());
             }
         }
         profile.placeScheduled(now);

@@ -125,7 +125,7 @@ final class TaskBook {
                 Task nominal = byKey.get(request.key());
                 Optional<String> text = renderer.render(nominal, taskValues.getOrDefault(nominal.key(), Map.of()));
                 record(new Task(nominal.key(), nominal.kind(), nominal.script(), local.apply(due.get()), nominal.owner(),
-                        text, nominal.rule()));
+                        nominal.channel(), text, nominal.rule()));
             }
         }
     }

@@ -24,15 +24,16 @@ public final class TaskProposal implements Proposal {
     private final OffsetDateTime dueAt;
     private final List<String> values;
     private final Optional<String> owner;
+    private final Optional<String> channel;
     private final Optional<String> source;
 
     public TaskProposal(String customerId, String key, TaskKind kind, String script, OffsetDateTime dueAt,
                         String... values) {
-        this(customerId, key, kind, script, dueAt, Optional.empty(), Optional.empty(), values);
+        this(customerId, key, kind, script, dueAt, Optional.empty(), Optional.empty(), Optional.empty(), values);
     }
 
     private TaskProposal(String customerId, String key, TaskKind kind, String script, OffsetDateTime dueAt,
-                         Optional<String> owner, Optional<String> source, String... values) {
+                         Optional<String> owner, Optional<String> channel, Optional<String> source, String... values) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.key = Objects.requireNonNull(key, "key");
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -40,6 +41,7 @@ public final class TaskProposal implements Proposal {
         this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
         this.values = Values.pairs(values);
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.channel = Objects.requireNonNull(channel, "channel");
         this.source = Objects.requireNonNull(source, "source");
     }
 
@@ -66,7 +68,7 @@ public final class TaskProposal implements Proposal {
             pairs[i] = String.valueOf(values.get(i));
         }
         return new TaskProposal(customerId, step.taskKey(customerId, anchorId), TaskKind.valueOf(step.kind()),
-                step.script(), dueAt, step.owner(), Optional.of("SOP " + step.id() + " (" + step.source() + ")"), pairs);
+                step.script(), dueAt, step.owner(), step.channel(), Optional.of("SOP " + step.id() + " (" + step.source() + ")"), pairs);
     }
 
     @Override
@@ -95,6 +97,11 @@ public final class TaskProposal implements Proposal {
         return values;
     }
 
+    /** The channel the task goes out on ({@code 1v1}, {@code group}, {@code moments}), when the proposer names one. */
+    public Optional<String> getChannel() {
+        return channel;
+    }
+
     /** The owner or desk the task is for, when not the customer's owner. */
     public Optional<String> getOwner() {
         return owner;
@@ -109,12 +116,13 @@ public final class TaskProposal implements Proposal {
     public boolean equals(Object o) {
         return o instanceof TaskProposal other && customerId.equals(other.customerId) && key.equals(other.key)
                 && kind.equals(other.kind) && script.equals(other.script) && dueAt.equals(other.dueAt)
-                && values.equals(other.values) && owner.equals(other.owner) && source.equals(other.source);
+                && values.equals(other.values) && owner.equals(other.owner) && channel.equals(other.channel)
+                && source.equals(other.source);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(customerId, key, kind, script, dueAt, values, owner, source);
+        return Objects.hash(customerId, key, kind, script, dueAt, values, owner, channel, source);
     }
 
     @Override

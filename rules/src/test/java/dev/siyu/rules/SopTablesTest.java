@@ -224,4 +224,23 @@ class SopTablesTest {
 
         assertThat(sopTasks(decision)).singleElement().satisfies(t -> assertThat(t.owner()).contains("desk-vip"));
     }
+
+    @Test
+    void aStepNamingAChannel_putsItOnItsTask_inJavaAndInTheJson_andAStepWithoutNoneIsWritten() {
+        SiyuEngine engine = engine("sop,step,anchor,offset,kind,script,channel\n"
+                + "group,invite,event:ORDER_PAID,+1h,follow_up,shop.event,group\n"
+                + "group,chat,event:ORDER_PAID,+2h,follow_up,shop.content,\n");
+
+        Decision decision = engine.evaluate(friend("c-1"), List.of(Touchpoint.of("o1", "ORDER_PAID", at("2026-06-09T11:00"))
+                .with("orderId", "T-1").with("amount", "99.00")), at("2026-06-09T11:05"));
+
+        assertThat(sopTasks(decision)).extracting(Task::key, Task::channel).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("c-1/sop/group/o1/invite", java.util.Optional.of("group")),
+                org.assertj.core.groups.Tuple.tuple("c-1/sop/group/o1/chat", java.util.Optional.empty()));
+        String json = dev.siyu.json.SiyuJson.write(decision);
+        assertThat(json).contains("\"key\":\"c-1/sop/group/o1/invite\",\"kind\":\"FOLLOW_UP\",\"script\":\"shop.event\","
+                + "\"dueAt\":\"2026-06-09T12:00:00+08:00\",\"owner\":\"sales-01\",\"channel\":\"group\"");
+        assertThat(dev.siyu.json.SiyuJson.readDecision(json)).as("read back").isEqualTo(decision);
+        assertThat(json.split("\"channel\"", -1)).as("once on the task, once in the memory's pending task").hasSize(3);
+    }
 }
