@@ -37,7 +37,7 @@ public record Expectation(
 
     /** The fields an action expectation may name: every field of every action type. */
     public static final Set<String> ACTION_FIELDS = Set.of("type", "key", "kind", "script", "dueAt", "owner",
-            "text", "rule", "reason", "from", "to", "tag", "code", "eventId");
+            "channel", "text", "rule", "reason", "from", "to", "tag", "code", "eventId");
 
     public Expectation {
         rejected = rejected != null && rejected;
