@@ -8,8 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static java.util.Collections.unmodifiableSortedMap;
-
 /**
  * A customer as the host stores it (CONTRACT.md "Customer"). Only {@code id} is required;
  * a customer handed in without engagement, stage or tier starts as

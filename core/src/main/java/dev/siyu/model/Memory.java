@@ -6,9 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-
-import static java.util.Collections.unmodifiableSortedMap;
 
 /**
  * What the engine remembers of a customer between evaluations (CONTRACT.md {@code memory}).
