@@ -1,5 +1,7 @@
 package dev.siyu;
 
+import dev.siyu.error.SiyuException;
+
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package dev.siyu;
 
+import dev.siyu.error.InputException;
+import dev.siyu.error.SiyuException;
+import dev.siyu.internal.Evaluation;
 import dev.siyu.internal.Evaluator;
 import dev.siyu.internal.RuleBase;
 import dev.siyu.model.Customer;
@@ -121,7 +124,7 @@ public final class SiyuEngine {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(now, "now");
-        return evaluator.evaluate(customer, List.copyOf(events), now);
+        return decision(evaluator.evaluate(customer, List.copyOf(events), now));
     }
 
     /**
@@ -132,8 +135,19 @@ public final class SiyuEngine {
     public Explanation explain(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
         Objects.requireNonNull(customer, "customer");
         Trace trace = new Trace(ruleBase.ruleNames());
-        Decision decision = evaluator.evaluate(customer, List.copyOf(events), now, trace);
-        return new Explanation(decision, trace.reasons(decision.actions()), trace.activity());
+        Decision decision = decision(evaluator.evaluate(customer, List.copyOf(events), now, trace));
+        List<Explanation.ActionReason> reasons = decision.actions().stream()
+                .map(action -> new Explanation.ActionReason(action, action.rule(), trace.facts(action.rule())))
+                .toList();
+        List<Explanation.RuleActivity> activity = trace.activity().stream()
+                .map(a -> new Explanation.RuleActivity(a.rule(), a.matched(), a.fired(), a.cancelled()))
+                .toList();
+        return new Explanation(decision, reasons, activity);
+    }
+
+    /** The engine's evaluation as the decision hosts see. */
+    private static Decision decision(Evaluation e) {
+        return new Decision(e.customerId(), e.evaluatedAt(), e.nextEvaluationAt(), e.customer(), e.actions());
     }
 
     /** Evaluates one request (customer and new events) at {@code now}. */
@@ -207,7 +221,8 @@ public final class SiyuEngine {
         List<BatchOutcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Evaluator.Result result = results.get(i);
-            outcomes.add(new BatchOutcome(first + i, batch.get(i), result.decision(), result.error()));
+            outcomes.add(new BatchOutcome(first + i, batch.get(i), result.decision().map(SiyuEngine::decision),
+                    result.error()));
         }
         return outcomes;
     }

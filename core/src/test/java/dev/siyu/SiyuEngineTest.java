@@ -5,6 +5,8 @@ import dev.siyu.action.CancelTask;
 import dev.siyu.action.EngagementChanged;
 import dev.siyu.action.TagAdded;
 import dev.siyu.action.Task;
+import dev.siyu.error.InputException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Engagement;

@@ -2,10 +2,10 @@ package dev.siyu.cli;
 
 import dev.siyu.BatchOptions;
 import dev.siyu.EvaluationRequest;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.demo.Progress;
 import dev.siyu.SiyuEngine;
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.Typos;

@@ -1,7 +1,7 @@
 package dev.siyu.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.json.SiyuJson;
 import picocli.CommandLine;
 

@@ -5,7 +5,7 @@ import dev.siyu.report.Activity;
 import dev.siyu.report.HtmlReport;
 import dev.siyu.report.OperationsReport;
 import dev.siyu.Decision;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import picocli.CommandLine;

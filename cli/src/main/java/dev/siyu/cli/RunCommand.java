@@ -2,9 +2,9 @@ package dev.siyu.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.runtime.EventFile;
 import dev.siyu.runtime.Ingested;

@@ -1,6 +1,6 @@
 package dev.siyu.cli;
 
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,7 @@
 package dev.siyu.demo;
 
 import dev.siyu.EvaluationRequest;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.json.SiyuJson;
 
 import java.io.BufferedReader;

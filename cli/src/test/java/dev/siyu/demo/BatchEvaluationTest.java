@@ -2,7 +2,7 @@ package dev.siyu.demo;
 
 import dev.siyu.BatchOutcome;
 import dev.siyu.EvaluationRequest;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Touchpoint;

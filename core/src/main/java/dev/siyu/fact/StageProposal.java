@@ -1,7 +1,6 @@
 package dev.siyu.fact;
 
 import dev.siyu.model.Stage;
-import dev.siyu.proposal.Proposal;
 
 import java.util.Objects;
 

@@ -1,8 +1,7 @@
 package dev.siyu.internal;
 
-import dev.siyu.Decision;
-import dev.siyu.InputException;
-import dev.siyu.SiyuException;
+import dev.siyu.error.InputException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.fact.Event;
 import dev.siyu.fact.Sweep;
 import dev.siyu.model.Customer;
@@ -96,12 +95,12 @@ public final class Evaluator {
         this.retention = retention;
     }
 
-    public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
+    public Evaluation evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
         return evaluate(customer, events, now, null);
     }
 
     /** Evaluates with {@code trace} (may be null) listening to the session's agenda. */
-    public Decision evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now, Trace trace) {
+    public Evaluation evaluate(Customer customer, List<Touchpoint> events, OffsetDateTime now, Trace trace) {
         Item item = new Item(customer, events, now);
         Result result;
         try {
@@ -124,7 +123,7 @@ public final class Evaluator {
      */
     public sealed interface Result permits Decided, Refused {
         /** The decision, when the customer was decided. */
-        default Optional<Decision> decision() {
+        default Optional<Evaluation> decision() {
             return this instanceof Decided d ? Optional.of(d.value()) : Optional.empty();
         }
 
@@ -133,7 +132,7 @@ public final class Evaluator {
             return this instanceof Refused r ? Optional.of(r.cause()) : Optional.empty();
         }
 
-        static Result of(Decision decision) {
+        static Result of(Evaluation decision) {
             return new Decided(decision);
         }
 
@@ -143,7 +142,7 @@ public final class Evaluator {
     }
 
     /** A customer decided. */
-    public record Decided(Decision value) implements Result {
+    public record Decided(Evaluation value) implements Result {
         public Decided {
             java.util.Objects.requireNonNull(value, "value");
         }
@@ -300,7 +299,7 @@ public final class Evaluator {
         }
         for (Work w : work) {
             ProfileFact.Outcome outcome = w.profile.finish(w.localNow, retention);
-            results[w.position] = Result.of(new Decision(w.item.customer().id(), w.localNow, outcome.nextEvaluationAt(),
+            results[w.position] = Result.of(new Evaluation(w.item.customer().id(), w.localNow, outcome.nextEvaluationAt(),
                     outcome.customer(), outcome.actions()));
         }
         if (LOG.isDebugEnabled()) {

@@ -1,6 +1,6 @@
 package dev.siyu.internal;
 
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.action.TaskKind;
 import dev.siyu.fact.Tiers;
 import dev.siyu.model.Customer;

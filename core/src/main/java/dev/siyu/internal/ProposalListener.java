@@ -2,7 +2,7 @@ package dev.siyu.internal;
 
 import dev.siyu.pack.ActionCatalog;
 import dev.siyu.proposal.ActionProposal;
-import dev.siyu.proposal.Proposal;
+import dev.siyu.fact.Proposal;
 import dev.siyu.proposal.TagProposal;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;

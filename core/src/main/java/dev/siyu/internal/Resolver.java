@@ -14,7 +14,7 @@ import dev.siyu.proposal.CancelProposal;
 import dev.siyu.proposal.EngagementProposal;
 import dev.siyu.proposal.MarkProposal;
 import dev.siyu.proposal.OwnerProposal;
-import dev.siyu.proposal.Proposal;
+import dev.siyu.fact.Proposal;
 import dev.siyu.proposal.SuggestionProposal;
 import dev.siyu.proposal.TagProposal;
 import dev.siyu.proposal.TaskProposal;

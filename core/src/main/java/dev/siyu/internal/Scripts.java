@@ -1,6 +1,6 @@
 package dev.siyu.internal;
 
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.model.Customer;
 import dev.siyu.pack.OwnerCatalog;
 import dev.siyu.script.ScriptCatalog;

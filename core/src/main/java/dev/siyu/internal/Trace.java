@@ -1,7 +1,5 @@
 package dev.siyu.internal;
 
-import dev.siyu.Explanation;
-import dev.siyu.action.Action;
 import dev.siyu.fact.Event;
 import dev.siyu.fact.Profile;
 import dev.siyu.fact.StageProposal;
@@ -21,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Records what the rules did in one evaluation, for {@link Explanation}: matches created,
+ * Records what the rules did in one evaluation, for {@code dev.siyu.Explanation}: matches created,
  * cancelled and fired per rule, and the facts each firing matched, described by id.
  *
  * <p>Not thread-safe: one per session.
@@ -83,19 +81,18 @@ public final class Trace extends DefaultAgendaEventListener {
         return fact == null ? "nothing" : fact.getClass().getSimpleName();
     }
 
-    /** The explanation of {@code actions}, each by the facts its rule matched. */
-    public List<Explanation.ActionReason> reasons(List<Action> actions) {
-        List<Explanation.ActionReason> reasons = new ArrayList<>();
-        for (Action action : actions) {
-            reasons.add(new Explanation.ActionReason(action, action.rule(),
-                    List.copyOf(facts.getOrDefault(action.rule(), Set.of()))));
-        }
-        return reasons;
+    /** The facts rule {@code rule} matched when it fired, described by id, in the order first seen. */
+    public List<String> facts(String rule) {
+        return List.copyOf(facts.getOrDefault(rule, Set.of()));
     }
 
-    public List<Explanation.RuleActivity> activity() {
-        List<Explanation.RuleActivity> activity = new ArrayList<>();
-        counts.forEach((rule, c) -> activity.add(new Explanation.RuleActivity(rule, c[0], c[1], c[2])));
+    /** What every rule did, by rule name. */
+    public List<Activity> activity() {
+        List<Activity> activity = new ArrayList<>();
+        counts.forEach((rule, c) -> activity.add(new Activity(rule, c[0], c[1], c[2])));
         return activity;
     }
+
+    /** What one rule did: how often it matched, fired or had its match cancelled. */
+    public record Activity(String rule, int matched, int fired, int cancelled) { }
 }

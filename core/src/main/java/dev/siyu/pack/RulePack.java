@@ -73,13 +73,19 @@ public final class RulePack {
     /** {@code true} for the files a directory pack is made of, by name (a path relative to the pack's directory). */
     public static boolean isPackFile(String relative) {
         return relative.endsWith(".drl") || relative.endsWith(".drl.csv") || relative.endsWith(".drl.xlsx") || relative.endsWith(".drl.xls")
-                || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(dev.siyu.script.ScriptCatalog.SUFFIX)
+                || relative.endsWith(TagCatalog.SUFFIX) || relative.endsWith(SCRIPTS_SUFFIX)
                 || relative.endsWith(ContactPolicyFile.SUFFIX) || relative.endsWith(OwnerCatalog.SUFFIX)
-                || relative.endsWith(dev.siyu.sop.SopTable.CSV_SUFFIX) || relative.endsWith(dev.siyu.sop.SopTable.XLSX_SUFFIX)
+                || relative.endsWith(SOP_CSV_SUFFIX) || relative.endsWith(SOP_XLSX_SUFFIX)
                 || relative.endsWith(ActionCatalog.SUFFIX)
                 || PACK_FILE_SUFFIXES.stream().anyMatch(relative::endsWith)
                 || relative.equals(DISABLED_RULES);
     }
+
+    // The script catalog and the SOP tables are read by packages above this one (dev.siyu.script,
+    // dev.siyu.sop), whose SUFFIX constants are these.
+    static final String SCRIPTS_SUFFIX = ".scripts.json";
+    static final String SOP_CSV_SUFFIX = ".sop.csv";
+    static final String SOP_XLSX_SUFFIX = ".sop.xlsx";
 
     /** The suffixes of the vocabulary catalogs and playbook-number files a pack may hold. */
     private static final List<String> PACK_FILE_SUFFIXES = List.of(TaskKindCatalog.SUFFIX, TierCatalog.SUFFIX,

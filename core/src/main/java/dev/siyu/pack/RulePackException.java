@@ -1,6 +1,6 @@
 package dev.siyu.pack;
 
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 
 import java.util.List;
 import java.util.stream.Collectors;

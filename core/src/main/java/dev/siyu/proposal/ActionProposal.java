@@ -1,5 +1,7 @@
 package dev.siyu.proposal;
 
+import dev.siyu.fact.Proposal;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

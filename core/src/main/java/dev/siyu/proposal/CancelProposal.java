@@ -1,6 +1,7 @@
 package dev.siyu.proposal;
 
 import dev.siyu.action.TaskKind;
+import dev.siyu.fact.Proposal;
 
 import java.util.Objects;
 

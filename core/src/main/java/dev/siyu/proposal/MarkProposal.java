@@ -1,5 +1,6 @@
 package dev.siyu.proposal;
 
+import dev.siyu.fact.Proposal;
 
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.siyu.proposal;
 
+import dev.siyu.fact.Proposal;
+
 import java.util.List;
 import java.util.Objects;
 

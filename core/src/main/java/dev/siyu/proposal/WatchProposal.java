@@ -1,5 +1,6 @@
 package dev.siyu.proposal;
 
+import dev.siyu.fact.Proposal;
 import dev.siyu.model.Watch;
 
 import java.time.OffsetDateTime;

@@ -1,12 +1,13 @@
 package dev.siyu.script;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
-import dev.siyu.SiyuException;
-import dev.siyu.json.SiyuJson;
+import dev.siyu.error.SiyuException;
 import dev.siyu.pack.Diagnostic;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
@@ -39,6 +40,12 @@ import java.util.TreeSet;
 public final class ScriptCatalog {
     /** The file suffix of script catalogs. */
     public static final String SUFFIX = ".scripts.json";
+
+    /** Reads catalogs as SiyuJson's mapper reads input: duplicate keys refused, errors without the source text. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
 
     /** The locale of customers who have none, and the fallback for scripts missing in a locale. */
     public static final String DEFAULT_LOCALE = "zh-CN";
@@ -97,7 +104,7 @@ public final class ScriptCatalog {
         Map<String, String> fileNames = new TreeMap<>();
         Map<String, String> texts = new TreeMap<>();
         Map<String, int[]> where = new HashMap<>();
-        try (JsonParser parser = SiyuJson.mapper().createParser(new String(content, StandardCharsets.UTF_8))) {
+        try (JsonParser parser = JSON.createParser(new String(content, StandardCharsets.UTF_8))) {
             expect(parser.nextToken(), JsonToken.START_OBJECT, parser, file);
             for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 int line = parser.currentTokenLocation().getLineNr();

@@ -1,6 +1,6 @@
 package dev.siyu.json;
 
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.model.Touchpoint;
 import org.junit.jupiter.api.Test;
 

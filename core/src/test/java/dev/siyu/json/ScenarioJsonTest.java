@@ -1,6 +1,6 @@
 package dev.siyu.json;
 
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.model.Engagement;
 import dev.siyu.model.Stage;
 import dev.siyu.model.Tier;

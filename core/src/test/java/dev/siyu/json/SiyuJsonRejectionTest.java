@@ -2,8 +2,8 @@ package dev.siyu.json;
 
 import dev.siyu.Decision;
 import dev.siyu.EvaluationRequest;
-import dev.siyu.InputException;
-import dev.siyu.SiyuException;
+import dev.siyu.error.InputException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.model.Customer;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.siyu.model;
 
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.json.SiyuJson;
 import org.junit.jupiter.api.Test;
 

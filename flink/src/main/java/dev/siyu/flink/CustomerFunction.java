@@ -2,9 +2,9 @@ package dev.siyu.flink;
 
 import dev.siyu.Decision;
 import dev.siyu.EvaluationRequest;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;

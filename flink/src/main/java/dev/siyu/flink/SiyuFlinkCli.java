@@ -1,7 +1,7 @@
 package dev.siyu.flink;
 
 import dev.siyu.EvaluationRequest;
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;

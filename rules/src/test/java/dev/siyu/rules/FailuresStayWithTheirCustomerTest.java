@@ -4,7 +4,7 @@ import dev.siyu.BatchOptions;
 import dev.siyu.BatchOutcome;
 import dev.siyu.EvaluationRequest;
 import dev.siyu.SiyuEngine;
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;

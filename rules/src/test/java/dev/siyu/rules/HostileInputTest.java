@@ -3,7 +3,7 @@ package dev.siyu.rules;
 import dev.siyu.BatchOutcome;
 import dev.siyu.Decision;
 import dev.siyu.EvaluationRequest;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;

@@ -1,7 +1,7 @@
 package dev.siyu.rules;
 
 import dev.siyu.Decision;
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
 import dev.siyu.action.Task;
 import dev.siyu.action.TaskKind;

@@ -5,7 +5,7 @@ import dev.siyu.BatchOutcome;
 import dev.siyu.Decision;
 import dev.siyu.EvaluationRequest;
 import dev.siyu.SiyuEngine;
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.action.Alert;
 import dev.siyu.action.CustomAction;
 import dev.siyu.action.StageChanged;

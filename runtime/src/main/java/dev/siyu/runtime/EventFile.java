@@ -1,8 +1,8 @@
 package dev.siyu.runtime;
 
 import dev.siyu.EvaluationRequest;
-import dev.siyu.InputException;
-import dev.siyu.SiyuException;
+import dev.siyu.error.InputException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;

@@ -1,7 +1,7 @@
 package dev.siyu.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.json.SiyuJson;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.siyu.runtime;
 
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
 import dev.siyu.action.Task;
 import dev.siyu.model.Customer;

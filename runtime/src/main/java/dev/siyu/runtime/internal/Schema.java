@@ -1,6 +1,6 @@
 package dev.siyu.runtime.internal;
 
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;

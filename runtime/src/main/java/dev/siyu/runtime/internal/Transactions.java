@@ -1,6 +1,6 @@
 package dev.siyu.runtime.internal;
 
-import dev.siyu.SiyuException;
+import dev.siyu.error.SiyuException;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.siyu.spring.wecom;
 
-import dev.siyu.InputException;
+import dev.siyu.error.InputException;
 import dev.siyu.runtime.Ingested;
 import dev.siyu.runtime.SiyuRuntime;
 import dev.siyu.wecom.Callback;

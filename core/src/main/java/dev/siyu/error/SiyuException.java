@@ -1,4 +1,4 @@
-package dev.siyu;
+package dev.siyu.error;
 
 /**
  * The root of every exception Siyu throws. Messages identify customers, events, files and rules

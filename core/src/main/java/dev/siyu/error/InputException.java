@@ -1,4 +1,4 @@
-package dev.siyu;
+package dev.siyu.error;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.siyu.proposal;
+package dev.siyu.fact;
 
 /**
  * Something a rule proposes for one customer: rules {@code insert} (or {@code insertLogical})
