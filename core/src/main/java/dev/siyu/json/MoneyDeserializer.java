@@ -14,6 +14,10 @@ import java.io.IOException;
  * <p>Stateless and thread-safe.
  */
 public final class MoneyDeserializer extends JsonDeserializer<Money> {
+    /** Jackson creates it from {@code @JsonDeserialize(using = …)}. */
+    public MoneyDeserializer() {
+    }
+
     @Override
     public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken token = p.currentToken();

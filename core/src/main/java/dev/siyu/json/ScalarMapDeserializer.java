@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * <p>Stateless and thread-safe.
  */
 public final class ScalarMapDeserializer extends JsonDeserializer<Map<String, String>> {
+    /** Jackson creates it from {@code @JsonDeserialize(using = …)}. */
+    public ScalarMapDeserializer() {
+    }
+
 
     @Override
     public Map<String, String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
