@@ -5,11 +5,12 @@ import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Tier;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a customer stands against one tier (PLAYBOOK §4): the customer's paid, unrefunded orders
@@ -28,22 +29,45 @@ public final class TierStanding {
     private final Money spend;
     private final Set<String> kinds;
 
-    TierStanding(Profile profile, Tiers.Declaration declaration, boolean reachable, OffsetDateTime now) {
-        this.customerId = profile.getCustomerId();
+    TierStanding(String customerId, Tiers.Declaration declaration, boolean reachable, Window window) {
+        this.customerId = customerId;
         this.declaration = declaration;
         this.reachable = reachable;
-        OffsetDateTime since = now.minusDays(declaration.windowDays());
-        List<OrderRecord> window = profile.getOrders().stream()
-                .filter(OrderRecord::isPaid)
-                .filter(o -> o.at().isAfter(since) && !o.at().isAfter(now))
-                .toList();
-        this.paidOrders = window.size();
-        this.spend = profile.spendSince(since);
-        Set<String> bought = new TreeSet<>();
-        for (OrderRecord order : window) {
-            order.productKind().ifPresent(kind -> bought.add(kind.toUpperCase(Locale.ROOT)));
+        this.paidOrders = window.paidOrders;
+        this.spend = window.spend;
+        this.kinds = window.kinds;
+    }
+
+    /**
+     * The paid, unrefunded orders of one window before the evaluation time, summed once and shared
+     * by the tiers measured over the same number of days.
+     */
+    static final class Window {
+        final int days;
+        final int paidOrders;
+        final Money spend;
+        final Set<String> kinds;
+
+        Window(Profile profile, int days, OffsetDateTime now) {
+            this.days = days;
+            OffsetDateTime since = now.minusDays(days);
+            int paid = 0;
+            Set<String> bought = null;
+            for (OrderRecord order : profile.getOrders()) {
+                if (order.isPaid() && order.at().isAfter(since) && !order.at().isAfter(now)) {
+                    paid++;
+                    if (order.productKind().isPresent()) {
+                        if (bought == null) {
+                            bought = new TreeSet<>();
+                        }
+                        bought.add(order.productKind().get().toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+            this.paidOrders = paid;
+            this.spend = paid == 0 ? Money.ZERO : profile.spendSince(since);
+            this.kinds = bought == null ? Set.of() : Set.copyOf(bought);
         }
-        this.kinds = Set.copyOf(bought);
     }
 
     public String getCustomerId() {
@@ -91,7 +115,22 @@ public final class TierStanding {
      * @throws IllegalArgumentException when {@code amount} is not a decimal amount
      */
     public boolean spendAtLeast(String amount) {
-        return spend.isAtLeast(Money.of(amount.strip()));
+        return spend.isAtLeast(threshold(amount));
+    }
+
+    private static final int MAX_THRESHOLDS = 1024;
+    private static final Map<String, Money> THRESHOLDS = new ConcurrentHashMap<>();
+
+    /** A table's amounts are few and read for every standing: parsed once each (a bounded cache). */
+    private static Money threshold(String amount) {
+        Money parsed = THRESHOLDS.get(amount);
+        if (parsed == null) {
+            parsed = Money.of(amount.strip());
+            if (THRESHOLDS.size() < MAX_THRESHOLDS) {
+                THRESHOLDS.put(amount, parsed);
+            }
+        }
+        return parsed;
     }
 
     /** {@code true} when a paid, unrefunded order in the window is of product kind {@code kind} (any case). */

@@ -126,6 +126,7 @@ public final class Tiers {
         Tier current = profile.getTier();
         Declaration currentDeclaration = tiers.get(current);
         List<TierStanding> standings = new ArrayList<>(tiers.size());
+        TierStanding.Window window = null; // tiers over the same number of days share one
         boolean lowest = true;
         for (Declaration d : tiers.values()) {
             if (lowest) {
@@ -133,7 +134,10 @@ public final class Tiers {
                 continue;
             }
             boolean reachable = currentDeclaration == null ? !d.tier().equals(current) : d.rank() > currentDeclaration.rank();
-            standings.add(new TierStanding(profile, d, reachable, now));
+            if (window == null || window.days != d.windowDays()) {
+                window = new TierStanding.Window(profile, d.windowDays(), now);
+            }
+            standings.add(new TierStanding(profile.getCustomerId(), d, reachable, window));
         }
         return standings;
     }

@@ -40,7 +40,8 @@ final class Isolation {
     /** The fact API's customer-scoped types. */
     private static final Set<String> CUSTOMER_SCOPED = Set.of("Profile", "Event", "Sweep", "StageProposal",
             "TaskProposal", "CancelProposal", "TagProposal", "EngagementProposal", "TierProposal", "OwnerProposal",
-            "AlertProposal", "SuggestionProposal", "WatchProposal", "WakeUpProposal", "MarkProposal", "ActionProposal");
+            "AlertProposal", "SuggestionProposal", "WatchProposal", "WakeUpProposal", "MarkProposal", "ActionProposal",
+            "TierStanding", "TierMet");
     private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*(customerId|profile)\\b");
     private static final Pattern JOIN = Pattern.compile(
             "(?:\\bcustomerId\\s*==\\s*(\\$\\w+)(?:\\s*\\.\\s*(?:customerId|getCustomerId\\(\\s*\\)))?)"

@@ -83,6 +83,34 @@ class VipCriteriaTableTest {
         assertThat(withDefaults.customer().owner()).contains("vip-desk");
     }
 
+    /**
+     * The table layout before the standings were facts: the Tier column's code reads them with
+     * {@code from tiers.standings($p, $now)} and each condition is a {@code from $s}. A pack that
+     * copied it still decides as the default table does.
+     */
+    @Test
+    void aTableInTheEarlierFromLayoutStillUpgradesAsTheDefaultDoes() throws IOException {
+        Path pack = copyDefaultPack(dir.resolve("earlier-layout"), true);
+        editTable(pack, rows -> {
+            rows.get(1).set(0, "Import");
+            rows.get(1).set(1, "dev.siyu.fact.Sweep, dev.siyu.fact.Profile, dev.siyu.fact.TierStanding, dev.siyu.fact.TierMet");
+            rows.set(HEADER_ROW + 1, new ArrayList<>(List.of("", "TierStanding from $s", "TierStanding from $s",
+                    "TierStanding from $s", "")));
+            rows.get(HEADER_ROW + 2).set(TIER_COLUMN, "Sweep( $id : customerId, $now : now ) $p : Profile( customerId == $id ) "
+                    + "$s : TierStanding( tierName == \"$param\", reachable ) from tiers.standings($p, $now)");
+        });
+        assertThat(Files.readString(pack.resolve(TABLE))).contains("from tiers.standings");
+
+        SiyuEngine earlier = SiyuEngine.builder().rules(RulePack.directory(pack)).build();
+        SiyuEngine defaults = SiyuEngine.builder().build();
+
+        Decision withEarlier = evaluate1500(earlier);
+        Decision withDefaults = evaluate1500(defaults);
+        assertThat(withEarlier.customer().tier()).isEqualTo(Tier.VIP);
+        assertThat(withEarlier.customer()).isEqualTo(withDefaults.customer());
+        assertThat(withEarlier.actions()).isEqualTo(withDefaults.actions());
+    }
+
     @Test
     void theTableAsXlsxBehavesLikeTheCsv() throws IOException {
         Path pack = copyDefaultPack(dir.resolve("xlsx-pack"), false);
@@ -224,7 +252,10 @@ class VipCriteriaTableTest {
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Every CSV cell into the same row and column of one sheet, as text. */
+    /**
+     * Every CSV cell into the same row and column of one sheet, as text; cells that a CSV table
+     * merges (a run of cells ending in {@code ...}) become one merged cell, as a spreadsheet user writes them.
+     */
     private static void writeXlsx(Path file, List<List<String>> rows) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet(SHEET);
@@ -232,8 +263,22 @@ class VipCriteriaTableTest {
                 Row row = sheet.createRow(r);
                 List<String> cells = rows.get(r);
                 for (int c = 0; c < cells.size(); c++) {
-                    if (!cells.get(c).isEmpty()) {
-                        row.createCell(c).setCellValue(cells.get(c));
+                    String text = cells.get(c);
+                    if (text.endsWith("...")) {
+                        int last = c;
+                        while (last + 1 < cells.size() && cells.get(last + 1).endsWith("...")) {
+                            last++;
+                        }
+                        row.createCell(c).setCellValue(text.substring(0, text.length() - 3));
+                        for (int merged = c + 1; merged <= last; merged++) {
+                            row.createCell(merged);
+                        }
+                        if (last > c) {
+                            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, c, last));
+                        }
+                        c = last;
+                    } else if (!text.isEmpty()) {
+                        row.createCell(c).setCellValue(text);
                     }
                 }
             }
