@@ -33,6 +33,16 @@ final class Customers {
         return states;
     }
 
+    /**
+     * The lean baseline's own states of the same {@code count} generated customers as {@link #states}:
+     * every event of the 90 days applied by {@link LeanPlaybook}, with no engine class involved.
+     */
+    static LeanPlaybook.State[] leanStates(LeanPlaybook lean, int count) {
+        List<EvaluationRequest> shop = new ShopGenerator(2026, count, LocalDate.of(2026, 8, 1), 90).generate();
+        OffsetDateTime end = OffsetDateTime.parse("2026-10-30T00:00:00+08:00");
+        return shop.stream().map(r -> lean.firstImport(r.customer(), r.events(), end)).toArray(LeanPlaybook.State[]::new);
+    }
+
     /** {@code total} sweep inputs cycling over {@code states}, each with its own id; made as they are read. */
     static Iterator<EvaluationRequest> sweep(List<Customer> states, int total) {
         return new Iterator<>() {

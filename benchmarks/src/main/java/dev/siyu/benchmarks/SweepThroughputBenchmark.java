@@ -39,12 +39,16 @@ public class SweepThroughputBenchmark {
     SiyuEngine engine;
     PlainJavaPlaybook baseline;
     List<Customer> states;
+    LeanPlaybook lean;
+    LeanPlaybook.State[] leanStates;
 
     @Setup(Level.Trial)
     public void setUp() {
         engine = SiyuEngine.builder().build();
         baseline = new PlainJavaPlaybook(engine);
         states = Customers.states(engine, 10_000);
+        lean = new LeanPlaybook();
+        leanStates = Customers.leanStates(lean, 10_000);
     }
 
     @Benchmark
@@ -77,5 +81,19 @@ public class SweepThroughputBenchmark {
             });
         }
         return decided.get();
+    }
+
+    /**
+     * The same sweep by the lean baseline ({@link LeanPlaybook}: its own compact state, no engine class,
+     * no tasks), on all cores: each customer's state copied, then swept at the same time.
+     */
+    @Benchmark
+    @OperationsPerInvocation(CUSTOMERS)
+    public long leanBaseline() {
+        return java.util.stream.IntStream.range(0, CUSTOMERS).parallel().mapToLong(i -> {
+            LeanPlaybook.State s = leanStates[i % leanStates.length].copy();
+            lean.evaluate(s, List.of(), Customers.SWEEP);
+            return 1;
+        }).sum();
     }
 }
