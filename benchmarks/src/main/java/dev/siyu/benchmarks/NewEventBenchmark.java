@@ -37,7 +37,9 @@ import java.util.stream.IntStream;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
-@Warmup(iterations = 2, time = 5)
+// 40 s of warm-up: on 2 cores the engine reaches its steady state only after some 20-40 s of JIT
+// compilation (more under load); with 10 s, every measured iteration was still in the warm-up.
+@Warmup(iterations = 8, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class NewEventBenchmark {
     static final int PER_OPERATION = 1_000;

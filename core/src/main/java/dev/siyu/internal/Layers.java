@@ -125,7 +125,36 @@ public final class Layers {
         return new Diagnostic(file, from, 0, message);
     }
 
+    /** The files parsed in the current {@link #parsingOnce} scope of this thread, or {@code null} outside one. */
+    private static final ThreadLocal<java.util.Map<RuleResource, java.util.Optional<PackageDescr>>> PARSED = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} (one engine build and its checks) with each rule file parsed at most once:
+     * the layer, restriction, isolation and catalog checks each read every file's description, which
+     * is read-only for them. The parses are forgotten when {@code work} returns.
+     */
+    static <T> T parsingOnce(java.util.function.Supplier<T> work) {
+        if (PARSED.get() != null) {
+            return work.get();
+        }
+        PARSED.set(new java.util.HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            PARSED.remove();
+        }
+    }
+
+    /** The parser's description of {@code file}, or {@code null} on syntax errors (the compiler's to report). */
     static PackageDescr parse(RuleResource file) {
+        java.util.Map<RuleResource, java.util.Optional<PackageDescr>> parsed = PARSED.get();
+        if (parsed == null) {
+            return parseNow(file);
+        }
+        return parsed.computeIfAbsent(file, f -> java.util.Optional.ofNullable(parseNow(f))).orElse(null);
+    }
+
+    private static PackageDescr parseNow(RuleResource file) {
         try {
             return new DrlParser().parse(false, new StringReader(new String(file.content(), StandardCharsets.UTF_8)));
         } catch (DroolsParserException e) {

@@ -59,6 +59,11 @@ public final class RuleBase {
 
     /** {@link #compile(List, TagCatalog, ScriptCatalog)} with the packs' other catalogs already read. */
     public static RuleBase compile(List<RulePack> packs, TagCatalog catalog, ScriptCatalog scripts, PackCatalogs catalogs) {
+        return Layers.parsingOnce(() -> compileParsingOnce(packs, catalog, scripts, catalogs));
+    }
+
+    private static RuleBase compileParsingOnce(List<RulePack> packs, TagCatalog catalog, ScriptCatalog scripts,
+                                               PackCatalogs catalogs) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
                 null, RuleBase.class.getClassLoader());
         // Class reactivity: every modify of a fact re-evaluates the patterns on it. Rules guard
