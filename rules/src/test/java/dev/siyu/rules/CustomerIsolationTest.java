@@ -95,6 +95,28 @@ class CustomerIsolationTest {
         assertThat(e.getMessage()).contains("acme.drl:11:").contains("Note(...) is not joined");
     }
 
+    /** The tier standings tiers.drl inserts are the customer's: a rule reading them beside a sweep joins them. */
+    @Test
+    void aTierStandingNotJoinedToTheSweepIsRefused() {
+        RulePackException e = refusal("""
+                package acme;
+                import dev.siyu.fact.Sweep;
+                import dev.siyu.fact.TierStanding;
+                import dev.siyu.proposal.TagProposal;
+
+                rule "acme: near VIP"
+                when
+                    Sweep( $id : customerId )
+                    $s : TierStanding( tierName == "VIP", paidOrders >= 2 )
+                then
+                    insert(TagProposal.add($id, "会员/潜力/VIP"));
+                end
+                """);
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("acme.drl:9:").contains("TierStanding(...) is not joined");
+    }
+
     @Test
     void joinedPatternsInEveryStyleOfTheDefaultPackBuild() {
         String drl = """
