@@ -17,17 +17,17 @@ import java.util.Optional;
 final class Customers {
     /** The morning after the 90 days of the generated shop. */
     static final OffsetDateTime SWEEP = OffsetDateTime.parse("2026-10-30T08:30:00+08:00");
+    /** The end of the generated shop's 90 days, at which its events have all been applied. */
+    private static final OffsetDateTime END_OF_SHOP = OffsetDateTime.parse("2026-10-30T00:00:00+08:00");
 
     private Customers() {
     }
 
     /** 10,000 generated customers with every event of 90 days applied: realistic states with memory. */
     static List<Customer> states(SiyuEngine engine, int count) {
-        List<EvaluationRequest> shop = new ShopGenerator(2026, count, LocalDate.of(2026, 8, 1), 90).generate();
         List<Customer> states = new ArrayList<>(count);
-        OffsetDateTime end = OffsetDateTime.parse("2026-10-30T00:00:00+08:00");
-        for (EvaluationRequest request : shop) {
-            Decision decision = engine.evaluate(request, end);
+        for (EvaluationRequest request : shop(count)) {
+            Decision decision = engine.evaluate(request, END_OF_SHOP);
             states.add(decision.customer());
         }
         return states;
@@ -38,9 +38,13 @@ final class Customers {
      * every event of the 90 days applied by {@link LeanPlaybook}, with no engine class involved.
      */
     static LeanPlaybook.State[] leanStates(LeanPlaybook lean, int count) {
-        List<EvaluationRequest> shop = new ShopGenerator(2026, count, LocalDate.of(2026, 8, 1), 90).generate();
-        OffsetDateTime end = OffsetDateTime.parse("2026-10-30T00:00:00+08:00");
-        return shop.stream().map(r -> lean.firstImport(r.customer(), r.events(), end)).toArray(LeanPlaybook.State[]::new);
+        return shop(count).stream().map(r -> lean.firstImport(r.customer(), r.events(), END_OF_SHOP))
+                .toArray(LeanPlaybook.State[]::new);
+    }
+
+    /** The generated sample shop of {@code count} customers and their 90 days of events. */
+    private static List<EvaluationRequest> shop(int count) {
+        return new ShopGenerator(2026, count, LocalDate.of(2026, 8, 1), 90).generate();
     }
 
     /** {@code total} sweep inputs cycling over {@code states}, each with its own id; made as they are read. */

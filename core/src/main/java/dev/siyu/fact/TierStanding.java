@@ -52,10 +52,12 @@ public final class TierStanding {
             this.days = days;
             OffsetDateTime since = now.minusDays(days);
             int paid = 0;
+            Money sum = Money.ZERO;
             Set<String> bought = null;
             for (OrderRecord order : profile.getOrders()) {
                 if (order.isPaid() && order.at().isAfter(since) && !order.at().isAfter(now)) {
                     paid++;
+                    sum = sum.plus(order.amount());
                     if (order.productKind().isPresent()) {
                         if (bought == null) {
                             bought = new TreeSet<>();
@@ -65,7 +67,7 @@ public final class TierStanding {
                 }
             }
             this.paidOrders = paid;
-            this.spend = paid == 0 ? Money.ZERO : profile.spendSince(since);
+            this.spend = sum;
             this.kinds = bought == null ? Set.of() : Set.copyOf(bought);
         }
     }
