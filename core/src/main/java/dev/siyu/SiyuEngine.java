@@ -2,51 +2,50 @@ package dev.siyu;
 
 import dev.siyu.error.InputException;
 import dev.siyu.error.SiyuException;
+import dev.siyu.fact.Tiers;
 import dev.siyu.internal.Evaluation;
 import dev.siyu.internal.Evaluator;
+import dev.siyu.internal.Layers;
+import dev.siyu.internal.PackCatalogs;
 import dev.siyu.internal.RuleBase;
+import dev.siyu.internal.Scripts;
+import dev.siyu.internal.Trace;
 import dev.siyu.model.Customer;
 import dev.siyu.model.EventTypes;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.ActionCatalog;
 import dev.siyu.pack.ContactPolicyFile;
-import dev.siyu.pack.RulePack;
-import dev.siyu.pack.RulePackException;
-import dev.siyu.pack.OwnerCatalog;
-import dev.siyu.pack.TagCatalog;
-import dev.siyu.sop.SopTable;
-import dev.siyu.internal.Layers;
-import dev.siyu.internal.PackCatalogs;
-import dev.siyu.fact.Tiers;
 import dev.siyu.pack.Diagnostic;
 import dev.siyu.pack.EventTypeCatalog;
+import dev.siyu.pack.OwnerCatalog;
+import dev.siyu.pack.RulePack;
+import dev.siyu.pack.RulePackException;
+import dev.siyu.pack.TagCatalog;
 import dev.siyu.pack.TaskKindCatalog;
 import dev.siyu.pack.Typos;
-import dev.siyu.internal.Scripts;
-import dev.siyu.internal.Trace;
-import dev.siyu.script.ScriptCatalog;
 import dev.siyu.schedule.ContactPolicy;
+import dev.siyu.script.ScriptCatalog;
+import dev.siyu.sop.SopTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -414,7 +413,7 @@ public final class SiyuEngine {
             SopTable sops = SopTable.of(layered);
             List<dev.siyu.pack.Diagnostic> problems = sops.checkReferences(scripts::knows, kind -> {
                 try {
-                    return kinds.declares(dev.siyu.action.TaskKind.valueOf(kind));
+                    return kinds.declares(dev.siyu.model.TaskKind.valueOf(kind));
                 } catch (IllegalArgumentException e) {
                     return false;
                 }

@@ -57,18 +57,6 @@ class PackageDependenciesTest {
             "dev.siyu.schedule", "dev.siyu.pack", "dev.siyu.script", "dev.siyu.sop", "dev.siyu.proposal",
             "dev.siyu.internal", "dev.siyu", "dev.siyu.json", "dev.siyu.scenario");
 
-    /**
-     * The one package cycle left, as "from -> to": model and action. A customer's memory holds its
-     * pending {@code Task}s and its sent tasks' {@code TaskKind}s, and the change actions name the
-     * model's tier, stage, engagement and tag. No type can move without breaking rule files
-     * ({@code dev.siyu.action.TaskKind}, {@code dev.siyu.model.Stage}, … are imported by them) or
-     * the sealed {@code Action} hierarchy (its implementations share its package); breaking it needs
-     * a memory that holds its pending tasks in a type of its own (docs/architecture.md). Remove the
-     * entries when it is broken; never add one.
-     */
-    private static final Set<String> KNOWN_CYCLE_EDGES = Set.of(
-            "dev.siyu.action -> dev.siyu.model", "dev.siyu.model -> dev.siyu.action");
-
     @Test
     void theModelNeedsNeitherJacksonNorTheJsonPackage() {
         Map<String, String> model = sources("dev.siyu.model");
@@ -81,15 +69,12 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void noDependencyClosesAPackageCycleBeyondTheKnownOne() {
+    void noDependencyClosesAPackageCycle() {
         Map<String, Set<String>> graph = dependencies();
         Set<String> onCycles = edgesOnCycles(graph);
 
         assertThat(onCycles).as("dependencies that close a package cycle, each with its cycle:%n%s",
-                        cyclePaths(graph, onCycles, KNOWN_CYCLE_EDGES))
-                .isSubsetOf(KNOWN_CYCLE_EDGES);
-        assertThat(KNOWN_CYCLE_EDGES).as("listed cycle dependencies that are gone (remove them from the list)")
-                .isSubsetOf(onCycles);
+                cyclePaths(graph, onCycles)).isEmpty();
     }
 
     @Test
@@ -103,7 +88,6 @@ class PackageDependenciesTest {
         dependencies().forEach((from, tos) -> tos.stream()
                 .filter(to -> LAYERS.indexOf(to) >= LAYERS.indexOf(from))
                 .map(to -> from + " -> " + to)
-                .filter(edge -> !KNOWN_CYCLE_EDGES.contains(edge))
                 .forEach(upward::add));
 
         assertThat(upward).as("dependencies on a package of the same or a higher layer (LAYERS)").isEmpty();
@@ -116,8 +100,8 @@ class PackageDependenciesTest {
 
         assertThat(edgesOnCycles(graph)).containsExactlyInAnyOrder("a -> b", "b -> c", "c -> a");
         assertThat(edgesOnCycles(Map.of("a", Set.of("b"), "b", Set.of()))).isEmpty();
-        assertThat(cyclePaths(graph, edgesOnCycles(graph), Set.of("a -> b")))
-                .isEqualTo("  b -> c -> a -> b\n  c -> a -> b -> c\n");
+        assertThat(cyclePaths(graph, edgesOnCycles(graph)))
+                .isEqualTo("  a -> b -> c -> a\n  b -> c -> a -> b\n  c -> a -> b -> c\n");
     }
 
     @Test
@@ -201,14 +185,12 @@ class PackageDependenciesTest {
     }
 
     /** Each edge of {@code edges} but those in {@code known}, with a shortest cycle it closes: "a -> b -> c -> a". */
-    static String cyclePaths(Map<String, Set<String>> graph, Set<String> edges, Set<String> known) {
+    static String cyclePaths(Map<String, Set<String>> graph, Set<String> edges) {
         StringBuilder paths = new StringBuilder();
         for (String edge : edges) {
-            if (!known.contains(edge)) {
-                String[] ends = edge.split(" -> ");
-                paths.append("  ").append(ends[0]).append(" -> ").append(String.join(" -> ", path(graph, ends[1], ends[0])))
-                        .append('\n');
-            }
+            String[] ends = edge.split(" -> ");
+            paths.append("  ").append(ends[0]).append(" -> ").append(String.join(" -> ", path(graph, ends[1], ends[0])))
+                    .append('\n');
         }
         return paths.toString();
     }

@@ -2,7 +2,6 @@ package dev.siyu.benchmarks;
 
 import dev.siyu.Decision;
 import dev.siyu.SiyuEngine;
-import dev.siyu.action.TaskKind;
 import dev.siyu.internal.Evaluator;
 import dev.siyu.internal.ProfileFact;
 import dev.siyu.internal.RuleTracker;
@@ -13,6 +12,7 @@ import dev.siyu.model.EventTypes;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Stage;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.model.Watch;

@@ -3,6 +3,7 @@ package dev.siyu.action;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.siyu.model.TaskKind;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.siyu.fact;
 
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Engagement;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
 import dev.siyu.model.Stage;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Watch;
 

@@ -1,11 +1,11 @@
 package dev.siyu.internal;
 
 import dev.siyu.error.InputException;
-import dev.siyu.action.TaskKind;
 import dev.siyu.fact.Tiers;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.EventTypeCatalog;
 import dev.siyu.pack.TaskKindCatalog;

@@ -138,11 +138,11 @@ final class PackChecks {
         }
         return scanConsequences(packs, KIND_LITERAL, match -> {
             String name = match.group(1);
-            if (dev.siyu.action.TaskKind.isValidName(name) && kinds.declares(dev.siyu.action.TaskKind.valueOf(name))) {
+            if (dev.siyu.model.TaskKind.isValidName(name) && kinds.declares(dev.siyu.model.TaskKind.valueOf(name))) {
                 return null;
             }
             return "uses task kind '" + name + "', which no task-kind catalog (*.task-kinds.csv) declares (known: "
-                    + String.join(" ", kinds.kinds().stream().map(dev.siyu.action.TaskKind::name).toList()) + ")";
+                    + String.join(" ", kinds.kinds().stream().map(dev.siyu.model.TaskKind::name).toList()) + ")";
         });
     }
 

@@ -5,7 +5,6 @@ import dev.siyu.action.Alert;
 import dev.siyu.action.CustomAction;
 import dev.siyu.action.SuggestScript;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
 import dev.siyu.fact.Profile;
 import dev.siyu.fact.StageProposal;
 import dev.siyu.model.Customer;
@@ -14,7 +13,9 @@ import dev.siyu.model.EventTypes;
 import dev.siyu.model.Memory;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
+import dev.siyu.model.PendingTask;
 import dev.siyu.model.Stage;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.model.TouchpointStats;
@@ -108,7 +109,7 @@ public final class ProfileFact implements Profile {
         changes.otherActions(actions);
 
         // Tasks due by now are the host's from here on: out of the pending list, into the log.
-        List<Task> stillPending = tasks.stillPendingAt(localNow);
+        List<PendingTask> stillPending = tasks.stillPendingAt(localNow);
         Optional<OffsetDateTime> next = nextEvaluation(localNow, stillPending);
         OffsetDateTime cutoff = localNow.minus(retention);
         Memory memory = state.memory(cutoff, stillPending, tasks.sentTasks(cutoff));
@@ -122,12 +123,12 @@ public final class ProfileFact implements Profile {
      * When the customer next needs evaluating if nothing happens: the earliest SLA deadline,
      * pending task due time or wake-up a rule asked for, strictly after {@code now}.
      */
-    private Optional<OffsetDateTime> nextEvaluation(OffsetDateTime now, List<Task> stillPending) {
+    private Optional<OffsetDateTime> nextEvaluation(OffsetDateTime now, List<PendingTask> stillPending) {
         OffsetDateTime next = null;
         for (Watch w : state.watches()) {
             next = earlierAfter(next, w.deadline(), now);
         }
-        for (Task t : stillPending) {
+        for (PendingTask t : stillPending) {
             next = earlierAfter(next, t.dueAt(), now);
         }
         for (OffsetDateTime at : changes.wakeUps()) {
@@ -458,19 +459,19 @@ public final class ProfileFact implements Profile {
     @Override
     @Deprecated
     public void cancelTasks(TaskKind kind, String reason) {
-        cancelWhere(t -> t.kind().equals(kind), reason, tracker.current());
+        cancelWhere((key, k) -> k.equals(kind), reason, tracker.current());
     }
 
     @Override
     @Deprecated
     public void cancelTasksWithKeyPrefix(String prefix, String reason) {
-        cancelWhere(t -> t.key().startsWith(prefix), reason, tracker.current());
+        cancelWhere((key, k) -> key.startsWith(prefix), reason, tracker.current());
     }
 
     @Override
     @Deprecated
     public void cancelProactiveTasks(String reason) {
-        cancelWhere(t -> policy.isProactive(t.kind()), reason, tracker.current());
+        cancelWhere((key, k) -> policy.isProactive(k), reason, tracker.current());
     }
 
     /** {@code true} when the deleted-friend policy keeps a task of {@code kind} from a customer who deleted us. */
@@ -489,7 +490,7 @@ public final class ProfileFact implements Profile {
     }
 
     /** Cancels every task, scheduled in this round or pending, that {@code which} selects. */
-    void cancelWhere(java.util.function.Predicate<Task> which, String reason, String rule) {
+    void cancelWhere(java.util.function.BiPredicate<String, TaskKind> which, String reason, String rule) {
         tasks.cancelWhere(which, reason, rule, state.clock());
     }
 

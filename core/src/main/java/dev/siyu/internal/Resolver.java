@@ -1,10 +1,10 @@
 package dev.siyu.internal;
 
 import dev.siyu.action.CustomAction;
-import dev.siyu.action.TaskKind;
+import dev.siyu.fact.Proposal;
 import dev.siyu.fact.StageProposal;
 import dev.siyu.model.Engagement;
-import dev.siyu.model.Stage;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Watch;
 import dev.siyu.pack.ActionCatalog;
@@ -14,7 +14,6 @@ import dev.siyu.proposal.CancelProposal;
 import dev.siyu.proposal.EngagementProposal;
 import dev.siyu.proposal.MarkProposal;
 import dev.siyu.proposal.OwnerProposal;
-import dev.siyu.fact.Proposal;
 import dev.siyu.proposal.SuggestionProposal;
 import dev.siyu.proposal.TagProposal;
 import dev.siyu.proposal.TaskProposal;
@@ -33,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The one place where the engine decides what the rules proposed (docs/rule-api.md, "After the
@@ -292,12 +291,12 @@ final class Resolver {
         }
     }
 
-    private static Predicate<dev.siyu.action.Task> selector(CancelProposal c) {
+    private static BiPredicate<String, TaskKind> selector(CancelProposal c) {
         return switch (c.getScope()) {
-            case KEY -> t -> t.key().equals(c.getTarget());
-            case KEY_PREFIX -> t -> t.key().startsWith(c.getTarget());
-            case KIND -> t -> kindName(t.kind()).equals(c.getTarget());
-            case PROACTIVE -> t -> t.kind().isProactive();
+            case KEY -> (key, kind) -> key.equals(c.getTarget());
+            case KEY_PREFIX -> (key, kind) -> key.startsWith(c.getTarget());
+            case KIND -> (key, kind) -> kindName(kind).equals(c.getTarget());
+            case PROACTIVE -> (key, kind) -> kind.isProactive();
         };
     }
 

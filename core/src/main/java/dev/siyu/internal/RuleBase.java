@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -163,6 +164,9 @@ public final class RuleBase {
         return pack.location() + file.path();
     }
 
+    /** Types of the rule API that moved, old name to new: a rule file naming the old one is told where it went. */
+    private static final Map<String, String> MOVED_TYPES = Map.of("dev.siyu.action.TaskKind", "dev.siyu.model.TaskKind");
+
     private static Diagnostic diagnostic(KnowledgeBuilderResult result) {
         Resource resource = result.getResource();
         String file = resource == null || resource.getSourcePath() == null ? "(unknown file)" : resource.getSourcePath();
@@ -178,6 +182,11 @@ public final class RuleBase {
         }
         String message = result.getMessage() == null ? "(no message)" : result.getMessage();
         message = message.lines().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
+        for (Map.Entry<String, String> moved : MOVED_TYPES.entrySet()) {
+            if (message.contains(moved.getKey())) {
+                message += " (" + moved.getKey() + " is now " + moved.getValue() + ": change the import)";
+            }
+        }
         return new Diagnostic(file, line, column, message);
     }
 

@@ -2,8 +2,9 @@ package dev.siyu.internal;
 
 import dev.siyu.action.CancelTask;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
+import dev.siyu.model.PendingTask;
 import dev.siyu.model.SentTask;
+import dev.siyu.model.TaskKind;
 import dev.siyu.schedule.ContactPolicy;
 
 import java.time.OffsetDateTime;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The tasks of one customer during one evaluation: the pending ones, the log of those that became
@@ -30,8 +31,10 @@ import java.util.function.Predicate;
  * <p>Not thread-safe: owned by one evaluation.
  */
 final class TaskBook {
-    static final Comparator<Task> DUE_ORDER =
+    private static final Comparator<Task> DUE_ORDER =
             Comparator.comparing(Task::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(Task::key);
+    private static final Comparator<PendingTask> PENDING_ORDER =
+            Comparator.comparing(PendingTask::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(PendingTask::key);
     private static final Comparator<SentTask> SENT_ORDER =
             Comparator.comparing(SentTask::dueAt, OffsetDateTime.timeLineOrder()).thenComparing(SentTask::key);
 
@@ -45,17 +48,17 @@ final class TaskBook {
     private boolean sentOwned;
     /** Keys of {@link #sentTasks}, made on the first schedule. */
     private Set<String> sentKeys;
-    private final Map<String, Task> initialPending;
-    private final Map<String, Task> pending = new LinkedHashMap<>();
+    private final Map<String, PendingTask> initialPending;
+    private final Map<String, PendingTask> pending = new LinkedHashMap<>();
     private List<Task> unplaced = List.of();
     private Map<String, Map<String, String>> taskValues = Map.of();
     private Map<String, Task> scheduled = Map.of();
     private Map<String, CancelTask> cancelled = Map.of();
 
-    TaskBook(ContactPolicy policy, List<Task> pendingTasks, List<SentTask> sentTasks, OffsetDateTime clock) {
+    TaskBook(ContactPolicy policy, List<PendingTask> pendingTasks, List<SentTask> sentTasks, OffsetDateTime clock) {
         this.policy = policy;
         this.sentTasks = sentTasks;
-        for (Task task : pendingTasks) {
+        for (PendingTask task : pendingTasks) {
             if (task.isPendingAt(clock)) {
                 pending.put(task.key(), task);
             } else {
@@ -133,7 +136,7 @@ final class TaskBook {
     /** Due times of the proactive tasks that hold a place: pending (but {@code exceptKey}) and sent. */
     private List<OffsetDateTime> placedProactive(String exceptKey) {
         List<OffsetDateTime> placed = new ArrayList<>();
-        for (Task t : pending.values()) {
+        for (PendingTask t : pending.values()) {
             if (policy.isProactive(t.kind()) && !t.key().equals(exceptKey)) {
                 placed.add(t.dueAt());
             }
@@ -148,18 +151,19 @@ final class TaskBook {
 
     private void record(Task task) {
         String key = task.key();
-        Task original = initialPending.get(key);
+        PendingTask original = initialPending.get(key);
         if (original != null && cancelled.containsKey(key) && sameTask(original, task)) {
             cancelled.remove(key); // cancelled and put back as it was: no net change
             unschedule(key);
             pending.put(key, original);
             return;
         }
-        Task existing = pending.get(key);
+        PendingTask existing = pending.get(key);
         if (existing != null && sameTask(existing, task)) {
             return;
         }
-        pending.put(key, task);
+        pending.put(key, new PendingTask(key, task.kind(), task.script(), task.dueAt(), task.owner(), task.channel(),
+                task.text(), task.rule()));
         if (scheduled.isEmpty()) {
             scheduled = new LinkedHashMap<>();
         }
@@ -172,7 +176,7 @@ final class TaskBook {
         }
     }
 
-    private static boolean sameTask(Task a, Task b) {
+    private static boolean sameTask(PendingTask a, Task b) {
         return a.kind().equals(b.kind()) && a.script().equals(b.script()) && a.dueAt().isEqual(b.dueAt())
                 && a.owner().equals(b.owner()) && a.text().equals(b.text());
     }
@@ -182,7 +186,7 @@ final class TaskBook {
         if (!unplaced.isEmpty()) {
             unplaced.removeIf(t -> t.key().equals(key));
         }
-        Task task = pending.get(key);
+        PendingTask task = pending.get(key);
         if (task == null || !task.isPendingAt(clock)) {
             return;
         }
@@ -196,11 +200,11 @@ final class TaskBook {
         }
     }
 
-    /** Cancels every task, scheduled in this round or pending, that {@code which} selects. */
-    void cancelWhere(Predicate<Task> which, String reason, String rule, OffsetDateTime clock) {
+    /** Cancels every task, scheduled in this round or pending, whose key and kind {@code which} selects. */
+    void cancelWhere(BiPredicate<String, TaskKind> which, String reason, String rule, OffsetDateTime clock) {
         List<String> keys = new ArrayList<>();
-        unplaced.stream().filter(which).forEach(t -> keys.add(t.key()));
-        pending.values().stream().filter(which).forEach(t -> keys.add(t.key()));
+        unplaced.stream().filter(t -> which.test(t.key(), t.kind())).forEach(t -> keys.add(t.key()));
+        pending.values().stream().filter(t -> which.test(t.key(), t.kind())).forEach(t -> keys.add(t.key()));
         keys.forEach(key -> cancel(key, reason, rule, clock));
     }
 
@@ -210,7 +214,7 @@ final class TaskBook {
 
     Set<String> pendingKeys(OffsetDateTime clock) {
         Set<String> keys = new TreeSet<>();
-        for (Task t : pending.values()) {
+        for (PendingTask t : pending.values()) {
             if (t.isPendingAt(clock)) {
                 keys.add(t.key());
             }
@@ -237,16 +241,16 @@ final class TaskBook {
      * Ends the evaluation at {@code now}: the tasks due by then move to the log (the host's from here
      * on); returns those still pending, by due time then key.
      */
-    List<Task> stillPendingAt(OffsetDateTime now) {
-        List<Task> stillPending = new ArrayList<>(pending.size());
-        for (Task task : pending.values()) {
+    List<PendingTask> stillPendingAt(OffsetDateTime now) {
+        List<PendingTask> stillPending = new ArrayList<>(pending.size());
+        for (PendingTask task : pending.values()) {
             if (task.isPendingAt(now)) {
                 stillPending.add(task);
             } else {
                 ownSent().add(new SentTask(task.key(), task.kind(), task.dueAt()));
             }
         }
-        stillPending.sort(DUE_ORDER);
+        stillPending.sort(PENDING_ORDER);
         return stillPending;
     }
 

@@ -397,7 +397,7 @@ final class WorkingState {
      * into the archive, ids, marks, sent tasks and watches dropped, the horizon moved. Parts the
      * evaluation did not change are the memory's own.
      */
-    Memory memory(OffsetDateTime cutoff, List<dev.siyu.action.Task> stillPending, List<dev.siyu.model.SentTask> sentTasks) {
+    Memory memory(OffsetDateTime cutoff, List<dev.siyu.model.PendingTask> stillPending, List<dev.siyu.model.SentTask> sentTasks) {
         List<OrderRecord> kept = orders;
         if (anyOrderBefore(cutoff)) {
             kept = new ArrayList<>();

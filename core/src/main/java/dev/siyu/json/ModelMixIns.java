@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,6 +14,7 @@ import dev.siyu.model.Customer;
 import dev.siyu.model.Memory;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
+import dev.siyu.model.PendingTask;
 import dev.siyu.model.SentTask;
 import dev.siyu.model.Tag;
 import dev.siyu.model.Touchpoint;
@@ -37,6 +40,7 @@ final class ModelMixIns {
                 .addMixIn(Memory.class, MemoryMixIn.class)
                 .addMixIn(Money.class, MoneyMixIn.class)
                 .addMixIn(OrderRecord.class, OrderRecordMixIn.class)
+                .addMixIn(PendingTask.class, PendingTaskMixIn.class)
                 .addMixIn(SentTask.class, SentTaskMixIn.class)
                 .addMixIn(Tag.class, TagMixIn.class)
                 .addMixIn(Touchpoint.class, TouchpointMixIn.class)
@@ -77,6 +81,19 @@ final class ModelMixIns {
     abstract static class OrderRecordMixIn {
         @JsonIgnore
         abstract boolean isPaid();
+    }
+
+    /**
+     * A pending task is written as the {@code TASK} action that placed it: {@code "type": "TASK"}
+     * first, then the action's fields in its order; any other type is refused when read.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonTypeName("TASK")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @JsonPropertyOrder({"key", "kind", "script", "dueAt", "owner", "channel", "text", "rule"})
+    abstract static class PendingTaskMixIn {
+        @JsonIgnore
+        abstract boolean isPendingAt(java.time.OffsetDateTime time);
     }
 
     @JsonPropertyOrder({"key", "kind", "dueAt"})

@@ -1,5 +1,7 @@
 package dev.siyu.json;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -26,10 +28,8 @@ import dev.siyu.Decision;
 import dev.siyu.EvaluationRequest;
 import dev.siyu.error.InputException;
 import dev.siyu.error.SiyuException;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Customer;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 

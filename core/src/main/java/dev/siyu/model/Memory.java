@@ -1,7 +1,5 @@
 package dev.siyu.model;
 
-import dev.siyu.action.Task;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,7 @@ public record Memory(
         Optional<ArchivedOrders> archivedOrders,
         Map<String, TouchpointStats> touchpoints,
         Map<String, OffsetDateTime> followers,
-        List<Task> pendingTasks,
+        List<PendingTask> pendingTasks,
         List<SentTask> sentTasks,
         List<Watch> watches,
         Map<String, OffsetDateTime> processedEvents,

@@ -1,6 +1,5 @@
 package dev.siyu.model;
 
-import dev.siyu.action.TaskKind;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.siyu.pack;
 
-import dev.siyu.action.TaskKind;
+import dev.siyu.model.TaskKind;
 import dev.siyu.schedule.ContactPolicy;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,7 +1,7 @@
 package dev.siyu.proposal;
 
-import dev.siyu.action.TaskKind;
 import dev.siyu.fact.Proposal;
+import dev.siyu.model.TaskKind;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -70,12 +70,12 @@ public record Expectation(
                     String kind = entries.get(i).get(name).asText();
                     // Packs declare kinds of their own (CALL); a name that is not well formed, or is one
                     // letter away from a default kind (FOLLOWUP), is a mistake in the scenario.
-                    List<String> defaults = java.util.Arrays.stream(dev.siyu.action.TaskKind.values())
-                            .map(dev.siyu.action.TaskKind::name).toList();
-                    if (!defaults.contains(kind) && (!dev.siyu.action.TaskKind.isValidName(kind)
+                    List<String> defaults = java.util.Arrays.stream(dev.siyu.model.TaskKind.values())
+                            .map(dev.siyu.model.TaskKind::name).toList();
+                    if (!defaults.contains(kind) && (!dev.siyu.model.TaskKind.isValidName(kind)
                             || dev.siyu.pack.Typos.likelyTypo(kind, defaults).isPresent())) {
                         throw new IllegalArgumentException("unknown task kind '" + kind + "' in " + where + "[" + i
-                                + "] (known: " + java.util.Arrays.toString(dev.siyu.action.TaskKind.values()) + ")");
+                                + "] (known: " + java.util.Arrays.toString(dev.siyu.model.TaskKind.values()) + ")");
                     }
                 }
             }

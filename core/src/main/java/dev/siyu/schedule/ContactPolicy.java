@@ -1,6 +1,6 @@
 package dev.siyu.schedule;
 
-import dev.siyu.action.TaskKind;
+import dev.siyu.model.TaskKind;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -44,6 +44,33 @@ class SiyuJsonRejectionTest {
     }
 
     @Test
+    void aPendingTaskInMemoryThatIsNotATaskIsRejectedWithItsJsonPath() {
+        String json = """
+                {"id": "c-1", "memory": {"pendingTasks": [{"type": "ALERT", "code": "x", "rule": "r"}]}}""";
+
+        InputException e = refusal(() -> SiyuJson.readCustomer(json));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("ALERT").contains("$.memory.pendingTasks[0]");
+    }
+
+    @Test
+    void aPendingTaskInMemoryIsReadAsTheTaskActionItWasWrittenAs() {
+        String json = """
+                {"id": "c-1", "memory": {"pendingTasks": [{"type": "TASK", "key": "c-1/t", "kind": "CALL", \
+                "script": "s", "dueAt": "2026-03-05T10:00:00+08:00", "channel": "1v1", "rule": "r"}]}}""";
+
+        Customer customer = SiyuJson.readCustomer(json);
+
+        assertThat(customer.memory().pendingTasks()).singleElement().satisfies(t -> {
+            assertThat(t.kind().name()).isEqualTo("CALL");
+            assertThat(t.channel()).contains("1v1");
+            assertThat(t.owner()).isEmpty();
+        });
+        assertThat(SiyuJson.write(customer)).contains("\"pendingTasks\":[{\"type\":\"TASK\",\"key\":\"c-1/t\"");
+    }
+
+    @Test
     void unknownFieldInAnEventIsRejectedWithItsJsonPath() {
         String json = """
                 {"customer": {"id": "c-1"},

@@ -1,6 +1,6 @@
 package dev.siyu.schedule;
 
-import dev.siyu.action.TaskKind;
+import dev.siyu.model.TaskKind;
 import dev.siyu.schedule.ContactPolicy.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -41,7 +41,7 @@ class ScriptCatalogTest {
             package fixtures.scripts;
             import dev.siyu.fact.Event;
             import dev.siyu.fact.Profile;
-            import dev.siyu.action.TaskKind;
+            import dev.siyu.model.TaskKind;
             rule "hello on a message"
             when
                 $e : Event( type == "MESSAGE_RECEIVED", $id : customerId )

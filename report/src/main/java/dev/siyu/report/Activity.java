@@ -5,8 +5,8 @@ import dev.siyu.action.Action;
 import dev.siyu.action.Alert;
 import dev.siyu.action.CancelTask;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.EventTypes;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Touchpoint;
 
 import java.time.OffsetDateTime;

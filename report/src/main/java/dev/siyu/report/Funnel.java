@@ -1,13 +1,13 @@
 package dev.siyu.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Engagement;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
 import dev.siyu.model.SentTask;
 import dev.siyu.model.Stage;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package dev.siyu.report;
 
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Money;
+import dev.siyu.model.TaskKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,8 +1,8 @@
 package dev.siyu.report;
 
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Engagement;
 import dev.siyu.model.Stage;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 
 import java.util.Map;

@@ -2,12 +2,13 @@ package dev.siyu.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Engagement;
 import dev.siyu.model.Money;
 import dev.siyu.model.OrderRecord;
+import dev.siyu.model.PendingTask;
 import dev.siyu.model.SentTask;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 
 import java.math.BigDecimal;
@@ -179,7 +180,7 @@ public record OperationsReport(
                         tasks.computeIfAbsent(owner, o -> new java.util.TreeMap<>()).merge(task.kind(), 1, Integer::sum);
                     }
                 }
-                for (Task task : customer.memory().pendingTasks()) {
+                for (PendingTask task : customer.memory().pendingTasks()) {
                     if (within(task.dueAt(), from, to, zone)) {
                         tasks.computeIfAbsent(owner, o -> new java.util.TreeMap<>()).merge(task.kind(), 1, Integer::sum);
                     }

@@ -2,8 +2,8 @@ package dev.siyu.rules;
 
 import dev.siyu.SiyuEngine;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Customer;
+import dev.siyu.model.TaskKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -2,8 +2,8 @@ package dev.siyu.rules;
 
 import dev.siyu.SiyuEngine;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Customer;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.Diagnostic;

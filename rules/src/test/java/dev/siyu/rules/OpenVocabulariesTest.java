@@ -1,19 +1,19 @@
 package dev.siyu.rules;
 
 import dev.siyu.Decision;
-import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
 import dev.siyu.action.TierChanged;
+import dev.siyu.error.InputException;
+import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Stage;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
 import dev.siyu.pack.TaskKindCatalog;
-import dev.siyu.json.SiyuJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class OpenVocabulariesTest {
     private static final String RULES = """
             package acme.calls;
 
-            import dev.siyu.action.TaskKind;
+            import dev.siyu.model.TaskKind;
             import dev.siyu.fact.Event;
 
             rule "acme: call back two hours after a price inquiry"
@@ -119,6 +119,20 @@ class OpenVocabulariesTest {
             assertThat(d.file()).endsWith("calls.drl");
             assertThat(d.line()).isEqualTo(10);
             assertThat(d.message()).contains("task kind 'CALLL'").contains("task-kinds.csv").contains("CALL");
+        });
+    }
+
+    @Test
+    void aRuleImportingTaskKindFromItsEarlierPackageIsToldWhereItMoved(@TempDir Path dir) throws IOException {
+        assertThat(RULES).contains("import dev.siyu.model.TaskKind;");
+        pack(dir, KINDS, RULES.replace("import dev.siyu.model.TaskKind;", "import dev.siyu.action.TaskKind;"));
+
+        RulePackException e = catchThrowableOfType(RulePackException.class, () -> layered(dir));
+
+        assertThat(e).isNotNull();
+        assertThat(e.diagnostics()).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.file()).endsWith("calls.drl");
+            assertThat(d.message()).contains("dev.siyu.action.TaskKind is now dev.siyu.model.TaskKind: change the import");
         });
     }
 

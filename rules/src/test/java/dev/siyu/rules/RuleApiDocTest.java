@@ -7,7 +7,7 @@ import dev.siyu.fact.Sweep;
 import dev.siyu.fact.TierMet;
 import dev.siyu.fact.TierStanding;
 import dev.siyu.fact.Tiers;
-import dev.siyu.action.TaskKind;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Tier;
 import dev.siyu.model.Watch;
 import dev.siyu.proposal.ActionProposal;

@@ -4,8 +4,9 @@ import dev.siyu.Decision;
 import dev.siyu.SiyuEngine;
 import dev.siyu.action.CancelTask;
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
 import dev.siyu.model.Customer;
+import dev.siyu.model.PendingTask;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.pack.RulePack;
 import dev.siyu.pack.RulePackException;
@@ -83,7 +84,7 @@ class SopTablesTest {
         assertThat(sopTasks(june17)).isEmpty();
         assertThat(sopTasks(june18)).extracting(Task::key, Task::dueAt)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("c-1/sop/festival/2026-06-18/d618", at("2026-06-18T11:00")));
-        assertThat(dragonBoat.customer().memory().pendingTasks()).extracting(Task::key)
+        assertThat(dragonBoat.customer().memory().pendingTasks()).extracting(PendingTask::key)
                 .contains("c-1/sop/festival/2026-06-19/dragon_boat");
     }
 
@@ -167,7 +168,7 @@ class SopTablesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("c-1/sop/quote/p1/d2", at("2026-06-12T09:00")));
         assertThat(paid.actions()).filteredOn(CancelTask.class::isInstance).extracting(a -> ((CancelTask) a).key())
                 .contains("c-1/sop/quote/p1/d2");
-        assertThat(paid.customer().memory().pendingTasks()).extracting(Task::key).noneMatch(k -> k.contains("/sop/"));
+        assertThat(paid.customer().memory().pendingTasks()).extracting(PendingTask::key).noneMatch(k -> k.contains("/sop/"));
     }
 
     @Test

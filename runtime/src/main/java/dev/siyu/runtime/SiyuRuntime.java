@@ -11,13 +11,13 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.siyu.Decision;
-import dev.siyu.error.InputException;
 import dev.siyu.SiyuEngine;
-import dev.siyu.error.SiyuException;
 import dev.siyu.action.Action;
 import dev.siyu.action.Alert;
 import dev.siyu.action.CancelTask;
 import dev.siyu.action.Task;
+import dev.siyu.error.InputException;
+import dev.siyu.error.SiyuException;
 import dev.siyu.json.SiyuJson;
 import dev.siyu.model.Customer;
 import dev.siyu.model.Touchpoint;
@@ -28,7 +28,6 @@ import dev.siyu.runtime.internal.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -46,6 +45,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Runs the engine for a host on a relational database (PostgreSQL in production, H2 embedded):
@@ -644,7 +644,7 @@ public final class SiyuRuntime implements AutoCloseable {
      */
     private static Optional<OffsetDateTime> nextWake(Decision decision, OffsetDateTime now) {
         return java.util.stream.Stream.concat(decision.nextEvaluationAt().stream(),
-                        decision.customer().memory().pendingTasks().stream().map(Task::dueAt))
+                        decision.customer().memory().pendingTasks().stream().map(dev.siyu.model.PendingTask::dueAt))
                 .filter(time -> time.isAfter(now))
                 .min(OffsetDateTime::compareTo);
     }

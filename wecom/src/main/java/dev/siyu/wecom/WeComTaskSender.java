@@ -1,6 +1,6 @@
 package dev.siyu.wecom;
 
-import dev.siyu.action.TaskKind;
+import dev.siyu.model.TaskKind;
 import dev.siyu.runtime.DueTask;
 import dev.siyu.runtime.TaskRefused;
 import dev.siyu.runtime.TaskSender;

@@ -1,7 +1,7 @@
 package dev.siyu.wecom;
 
 import dev.siyu.action.Task;
-import dev.siyu.action.TaskKind;
+import dev.siyu.model.TaskKind;
 import dev.siyu.model.Touchpoint;
 import dev.siyu.runtime.DueTask;
 import dev.siyu.runtime.TaskRefused;

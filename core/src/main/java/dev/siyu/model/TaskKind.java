@@ -1,4 +1,4 @@
-package dev.siyu.action;
+package dev.siyu.model;
 
 import java.util.List;
 import java.util.Objects;
