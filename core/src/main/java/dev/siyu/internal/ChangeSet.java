@@ -202,7 +202,14 @@ final class ChangeSet {
         tierRule = t == null ? baseTierRule : tRule;
         owner = newOwner;
         ownerRule = o == null ? baseOwnerRule : oRule;
-        if (!tagChanges.isEmpty() || tagsFromProposals) {
+        if (!tagChanges.isEmpty() && changesNothing(tagChanges)) {
+            // copy on write: proposals of tags the base already has (or lacks, for a removal) leave
+            // the base as it is, tags and attribution alike
+            changed |= tags != baseTags && !baseTags.equals(tags);
+            tags = baseTags;
+            tagRules = baseTagRules;
+            tagsFromProposals = true;
+        } else if (!tagChanges.isEmpty() || tagsFromProposals) {
             Set<String> newTags = new LinkedHashSet<>(baseTags);
             Map<String, String> newRules = new HashMap<>(baseTagRules);
             for (TagChange change : tagChanges) {
@@ -222,6 +229,35 @@ final class ChangeSet {
             tagsFromProposals = !tagChanges.isEmpty();
         }
         return changed;
+    }
+
+    /**
+     * {@code true} when each change, applied to the round base, leaves it as it is: a removal of a
+     * tag it lacks, an addition of a tag it has (for an exclusive group: with no other tag of the
+     * group). Applied in any order, such changes then change neither a tag nor an attribution.
+     */
+    private boolean changesNothing(List<TagChange> tagChanges) {
+        for (int i = 0; i < tagChanges.size(); i++) {
+            TagChange change = tagChanges.get(i);
+            if (change.operation() == TagProposal.Operation.REMOVE) {
+                if (baseTags.contains(change.tag())) {
+                    return false;
+                }
+                continue;
+            }
+            String group = checkTagGroup(change.tag());
+            if (!baseTags.contains(change.tag())) {
+                return false;
+            }
+            if (change.operation() == TagProposal.Operation.EXCLUSIVE || catalog.isExclusive(group).orElse(false)) {
+                for (String t : baseTags) {
+                    if (!t.equals(change.tag()) && TagTexts.group(t).equals(group)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Ends a round: what it resolved is the base of the next. */

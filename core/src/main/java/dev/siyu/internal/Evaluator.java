@@ -260,7 +260,7 @@ public final class Evaluator {
                 w.handle = session.insert(w.profile);
             }
             work.forEach(w -> w.inRound = true);
-            round(session, tracker, proposals, work, who);
+            round(session, tracker, proposals, work, who, false);
             List<FactHandle> events = new ArrayList<>();
             for (int round = 0; round < maxEvents; round++) {
                 for (Work w : work) {
@@ -273,7 +273,7 @@ public final class Evaluator {
                     }
                 }
                 // as if each event had been evaluated as it came: the round's tasks are placed at its end
-                round(session, tracker, proposals, work, who);
+                round(session, tracker, proposals, work, who, false);
                 events.forEach(session::delete);
                 events.clear();
             }
@@ -288,7 +288,8 @@ public final class Evaluator {
                 }
                 session.insert(new Sweep(w.profile, w.localNow));
             }
-            round(session, tracker, proposals, work, who);
+            // the last round: its proposals go with the session's reset, not deleted one by one
+            round(session, tracker, proposals, work, who, true);
         } finally {
             session.removeEventListener(tracker);
             session.removeEventListener(proposals);
@@ -313,9 +314,12 @@ public final class Evaluator {
      * One round: the rules fire, the {@link Resolver} resolves the state each pass (updating a
      * customer's fact once when it changed) until a pass changes nothing, then settles the round's
      * effects and deletes its proposals: for the customers with something new in the round
-     * ({@code Work.inRound}) and any other that has proposals.
+     * ({@code Work.inRound}) and any other that has proposals. The {@code last} round of a session
+     * leaves its proposals in the session: no rule fires after it, and the session's reset drops
+     * them all at once (deleting each would propagate its retraction through the network for nothing).
      */
-    private void round(KieSession session, RuleTracker tracker, ProposalListener proposals, List<Work> work, String who) {
+    private void round(KieSession session, RuleTracker tracker, ProposalListener proposals, List<Work> work, String who,
+                       boolean last) {
         List<Work> changed = new ArrayList<>();
         long deadline = System.nanoTime() + timeBound.toNanos(); // for the round, all its passes
         for (int pass = 1; ; pass++) {
@@ -357,7 +361,9 @@ public final class Evaluator {
             }
             w.profile.commitRound();
         }
-        proposals.deleteAll(session);
+        if (!last) {
+            proposals.deleteAll(session);
+        }
     }
 
     private static void fire(KieSession session, RuleTracker tracker, String who, Duration timeBound, long deadline) {
@@ -394,11 +400,13 @@ public final class Evaluator {
      * the event and the attribute, never the value.
      */
     public static void validate(Customer customer, List<Touchpoint> events, OffsetDateTime now) {
-        customer.memory().horizon().filter(h -> h.isAfter(now)).ifPresent(h -> {
-            throw InputException.forCustomer(customer.id(), "memory.horizon " + h + " is later than the evaluation time "
+        Optional<OffsetDateTime> horizon = customer.memory().horizon();
+        if (horizon.isPresent() && horizon.get().isAfter(now)) {
+            throw InputException.forCustomer(customer.id(), "memory.horizon " + horizon.get() + " is later than the evaluation time "
                     + now + "; the state was not written by this engine at or before that time");
-        });
-        for (Touchpoint event : events) {
+        }
+        for (int i = 0; i < events.size(); i++) { // indexed: no iterator per customer
+            Touchpoint event = events.get(i);
             if (event.at().isAfter(now)) {
                 throw InputException.forEvent(customer.id(), event.id(), "event at " + event.at()
                         + " is later than the evaluation time " + now + "; refused, nothing was changed");

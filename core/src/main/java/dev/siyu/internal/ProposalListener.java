@@ -33,7 +33,10 @@ final class ProposalListener implements RuleRuntimeEventListener {
     record Entry(Proposal proposal, String rule, int pass) { }
 
     private final Map<String, ProfileFact> profiles = new HashMap<>();
+    /** Live proposals by customer, made on a customer's first proposal. */
     private final Map<String, Map<FactHandle, Entry>> live = new HashMap<>();
+    /** The handles {@link #deleteAll} deletes, reused round after round. */
+    private final List<FactHandle> handles = new ArrayList<>();
     private final ActionCatalog actions;
     private int pass;
 
@@ -43,7 +46,6 @@ final class ProposalListener implements RuleRuntimeEventListener {
 
     void add(ProfileFact profile) {
         profiles.put(profile.getCustomerId(), profile);
-        live.put(profile.getCustomerId(), new LinkedHashMap<>());
     }
 
     /** The pass the next insertions belong to. */
@@ -53,18 +55,25 @@ final class ProposalListener implements RuleRuntimeEventListener {
 
     /** The live proposals of {@code customerId}, in insertion order. */
     Collection<Entry> live(String customerId) {
-        return live.get(customerId).values();
+        Map<FactHandle, Entry> entries = live.get(customerId);
+        return entries == null ? List.of() : entries.values();
     }
 
     /** Deletes every live proposal of the session (the end of a round). */
     void deleteAll(KieSession session) {
-        List<FactHandle> handles = new ArrayList<>();
-        live.values().forEach(m -> handles.addAll(m.keySet()));
-        for (FactHandle handle : handles) {
+        for (String customerId : profiles.keySet()) { // the order the engine always deleted them in
+            Map<FactHandle, Entry> entries = live.get(customerId);
+            if (entries != null) {
+                handles.addAll(entries.keySet());
+            }
+        }
+        for (int i = 0; i < handles.size(); i++) {
+            FactHandle handle = handles.get(i);
             if (session.getObject(handle) != null) {
                 session.delete(handle);
             }
         }
+        handles.clear();
         live.values().forEach(Map::clear); // logical ones may have gone with an earlier deletion
     }
 
@@ -79,7 +88,8 @@ final class ProposalListener implements RuleRuntimeEventListener {
                         + " the rule matched");
             }
             check(proposal, profile);
-            live.get(proposal.getCustomerId()).put(event.getFactHandle(), new Entry(proposal, rule, pass));
+            live.computeIfAbsent(proposal.getCustomerId(), id -> new LinkedHashMap<>())
+                    .put(event.getFactHandle(), new Entry(proposal, rule, pass));
         }
     }
 
@@ -102,10 +112,12 @@ final class ProposalListener implements RuleRuntimeEventListener {
     public void objectUpdated(ObjectUpdatedEvent event) {
         if (event.getOldObject() instanceof Proposal old) {
             Map<FactHandle, Entry> entries = live.get(old.getCustomerId());
-            Entry entry = entries.remove(event.getFactHandle());
+            Entry entry = entries == null ? null : entries.remove(event.getFactHandle());
             if (event.getObject() instanceof Proposal proposal && entry != null) {
                 check(proposal, profiles.get(old.getCustomerId()));
-                live.get(proposal.getCustomerId()).put(event.getFactHandle(), new Entry(proposal, entry.rule(), pass));
+                (profiles.containsKey(proposal.getCustomerId())
+                        ? live.computeIfAbsent(proposal.getCustomerId(), id -> new LinkedHashMap<>())
+                        : live.get(proposal.getCustomerId())).put(event.getFactHandle(), new Entry(proposal, entry.rule(), pass));
             }
         }
     }

@@ -84,6 +84,9 @@ final class Resolver {
     static final int MAX_PASSES = 16;
 
     private static final Comparator<ProposalListener.Entry> BY_RULE = Comparator.comparing(ProposalListener.Entry::rule);
+    /** Tag proposals in the order they are applied: the first rule name, then tag, last (it wins an exclusive group). */
+    private static final Comparator<ProposalListener.Entry> TAG_ORDER =
+            BY_RULE.thenComparing(e -> ((TagProposal) e.proposal()).getTag()).reversed();
 
     private Resolver() {
     }
@@ -138,7 +141,7 @@ final class Resolver {
         List<ChangeSet.TagChange> tags = List.of();
         if (tagEntries != null) {
             // applied last wins in an exclusive group: sort so that the first rule name, then tag, comes last
-            tagEntries.sort(BY_RULE.thenComparing(e -> ((TagProposal) e.proposal()).getTag()).reversed());
+            tagEntries.sort(TAG_ORDER);
             tags = new ArrayList<>(tagEntries.size());
             for (ProposalListener.Entry entry : tagEntries) {
                 TagProposal t = (TagProposal) entry.proposal();

@@ -57,6 +57,9 @@ final class WorkingState {
     private List<Watch> watches;
     private boolean watchesOwned;
     private Optional<OffsetDateTime> horizon;
+    /** {@link #lastInbound}, computed on the first read after the touchpoints last changed. */
+    private OffsetDateTime lastInbound;
+    private boolean lastInboundKnown;
 
     WorkingState(Memory memory, ZoneId zone, Set<String> inboundTypes, OffsetDateTime clock) {
         this.memory = memory;
@@ -115,6 +118,7 @@ final class WorkingState {
     }
 
     private Map<String, TouchpointStats> ownTouchpoints() {
+        lastInboundKnown = false; // the caller changes them
         if (!touchpointsOwned) {
             touchpoints = new TreeMap<>(touchpoints);
             touchpointsOwned = true;
@@ -244,10 +248,13 @@ final class WorkingState {
         return archived;
     }
 
+    // indexed loops over the order list: rules read these several times per customer, and an
+    // iterator over an immutable list is an allocation each time
+
     int paidOrderCount() {
         int paid = archived.paidCount();
-        for (OrderRecord order : orders) {
-            if (order.isPaid()) {
+        for (int i = 0; i < orders.size(); i++) {
+            if (orders.get(i).isPaid()) {
                 paid++;
             }
         }
@@ -256,8 +263,8 @@ final class WorkingState {
 
     int refundedOrderCount() {
         int refunded = 0;
-        for (OrderRecord order : orders) {
-            if (!order.isPaid()) {
+        for (int i = 0; i < orders.size(); i++) {
+            if (!orders.get(i).isPaid()) {
                 refunded++;
             }
         }
@@ -266,7 +273,8 @@ final class WorkingState {
 
     Money spendSince(OffsetDateTime since) {
         Money spend = Money.ZERO;
-        for (OrderRecord o : orders) {
+        for (int i = 0; i < orders.size(); i++) {
+            OrderRecord o = orders.get(i);
             if (o.isPaid() && o.at().isAfter(since) && !o.at().isAfter(clock)) {
                 spend = spend.plus(o.amount());
             }
@@ -289,6 +297,14 @@ final class WorkingState {
 
     /** The latest inbound event's time (not yet in the customer's zone), or {@code null}. */
     OffsetDateTime lastInbound() {
+        if (!lastInboundKnown) {
+            lastInbound = latestInbound();
+            lastInboundKnown = true;
+        }
+        return lastInbound;
+    }
+
+    private OffsetDateTime latestInbound() {
         OffsetDateTime last = null;
         for (Map.Entry<String, TouchpointStats> e : touchpoints.entrySet()) {
             if (inboundTypes.contains(e.getKey())) {
@@ -366,8 +382,8 @@ final class WorkingState {
     // ---- the next memory ----
 
     private boolean anyOrderBefore(OffsetDateTime cutoff) {
-        for (OrderRecord o : orders) {
-            if (o.at().isBefore(cutoff)) {
+        for (int i = 0; i < orders.size(); i++) {
+            if (orders.get(i).at().isBefore(cutoff)) {
                 return true;
             }
         }
@@ -384,8 +400,8 @@ final class WorkingState {
     }
 
     private boolean anyWatchBefore(OffsetDateTime cutoff) {
-        for (Watch w : watches) {
-            if (w.deadline().isBefore(cutoff)) {
+        for (int i = 0; i < watches.size(); i++) {
+            if (watches.get(i).deadline().isBefore(cutoff)) {
                 return true;
             }
         }

@@ -66,7 +66,8 @@ public final class TagProposal implements Proposal {
 
     @Override
     public int hashCode() {
-        return Objects.hash(customerId, operation, tag);
+        // Objects.hash's value, without its array
+        return 31 * (31 * (31 * 31 + customerId.hashCode()) + Objects.hashCode(operation)) + tag.hashCode();
     }
 
     @Override
