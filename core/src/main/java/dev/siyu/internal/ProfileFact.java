@@ -471,7 +471,12 @@ public final class ProfileFact implements Profile {
     @Override
     @Deprecated
     public void cancelProactiveTasks(String reason) {
-        cancelWhere((key, k) -> policy.isProactive(k), reason, tracker.current());
+        cancelWhere((key, k) -> isProactive(k), reason, tracker.current());
+    }
+
+    /** {@code true} when the packs' catalog makes {@code kind} proactive (subject to contact hours and caps). */
+    boolean isProactive(TaskKind kind) {
+        return policy.isProactive(kind);
     }
 
     /** {@code true} when the deleted-friend policy keeps a task of {@code kind} from a customer who deleted us. */

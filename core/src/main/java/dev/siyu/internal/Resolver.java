@@ -233,7 +233,7 @@ final class Resolver {
             cancels.sort(CANCEL_ORDER);
             for (ProposalListener.Entry entry : cancels) {
                 CancelProposal c = (CancelProposal) entry.proposal();
-                profile.cancelWhere(selector(c), c.getReason(), entry.rule());
+                profile.cancelWhere(selector(c, profile), c.getReason(), entry.rule());
             }
         }
 
@@ -294,12 +294,13 @@ final class Resolver {
         }
     }
 
-    private static BiPredicate<String, TaskKind> selector(CancelProposal c) {
+    /** What {@code c} selects; "proactive" is the packs' catalog's answer, as the contact policy places tasks. */
+    private static BiPredicate<String, TaskKind> selector(CancelProposal c, ProfileFact profile) {
         return switch (c.getScope()) {
             case KEY -> (key, kind) -> key.equals(c.getTarget());
             case KEY_PREFIX -> (key, kind) -> key.startsWith(c.getTarget());
             case KIND -> (key, kind) -> kindName(kind).equals(c.getTarget());
-            case PROACTIVE -> (key, kind) -> kind.isProactive();
+            case PROACTIVE -> (key, kind) -> profile.isProactive(kind);
         };
     }
 

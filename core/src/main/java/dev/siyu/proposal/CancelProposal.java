@@ -23,7 +23,7 @@ public final class CancelProposal implements Proposal {
         KEY_PREFIX,
         /** Every task of kind {@link #getTarget()} (a task kind's name). */
         KIND,
-        /** Every proactive task ({@code TaskKind.isProactive()}); the target is empty. */
+        /** Every proactive task, as the packs' task-kind catalog declares it; the target is empty. */
         PROACTIVE
     }
 
@@ -54,7 +54,7 @@ public final class CancelProposal implements Proposal {
         return new CancelProposal(customerId, Scope.KIND, Objects.requireNonNull(kind, "kind").name(), reason);
     }
 
-    /** Cancels every proactive task (every kind but the reactive ones: greetings, order notices). */
+    /** Cancels every proactive task: every kind the packs' task-kind catalog does not declare reactive (by default, all but greetings and order notices). */
     public static CancelProposal proactive(String customerId, String reason) {
         return new CancelProposal(customerId, Scope.PROACTIVE, "", reason);
     }

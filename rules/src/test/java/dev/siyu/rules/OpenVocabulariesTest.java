@@ -2,6 +2,7 @@ package dev.siyu.rules;
 
 import dev.siyu.Decision;
 import dev.siyu.SiyuEngine;
+import dev.siyu.action.CancelTask;
 import dev.siyu.action.Task;
 import dev.siyu.action.TierChanged;
 import dev.siyu.error.InputException;
@@ -106,6 +107,33 @@ class OpenVocabulariesTest {
                 .containsExactly(night);
         Decision again = engine.evaluate(decision.customer(), List.of(), night.plusMinutes(2));
         assertThat(again.customer().memory().pendingTasks()).isEqualTo(decision.customer().memory().pendingTasks());
+    }
+
+    @Test
+    void aFriendDeletedSparesThePendingTasksOfAKindThePackDeclaresReactive(@TempDir Path dir) throws IOException {
+        String rules = RULES + """
+
+                rule "acme: invite to the group the day after a price inquiry"
+                when
+                    $e : Event( type == "PRICE_INQUIRY", $id : customerId, $p : profile )
+                then
+                    $p.scheduleTask($id + "/group/" + $e.getId(), TaskKind.valueOf("INVITE_TO_GROUP"), "acme.group", $e.getAt().plusDays(1));
+                end
+                """;
+        SiyuEngine engine = layered(pack(dir, KINDS, rules));
+        Decision inquired = engine.evaluate(Customer.builder("c-1").owner("sales-01").addedAt(AT.minusDays(1)).build(),
+                List.of(Touchpoint.of("q-1", "PRICE_INQUIRY", AT)), AT.plusMinutes(1));
+        assertThat(inquired.customer().memory().pendingTasks()).extracting(t -> t.kind().name())
+                .contains("CALL", "INVITE_TO_GROUP");
+
+        Decision deleted = engine.evaluate(inquired.customer(),
+                List.of(Touchpoint.of("d-1", "FRIEND_DELETED", AT.plusMinutes(30))), AT.plusMinutes(31));
+
+        // "friend deleted" cancels every proactive task, and INVITE_TO_GROUP is reactive by this pack's catalog.
+        assertThat(deleted.customer().memory().pendingTasks()).extracting(t -> t.kind().name())
+                .containsExactly("INVITE_TO_GROUP");
+        assertThat(deleted.actions(CancelTask.class)).extracting(CancelTask::key)
+                .contains("c-1/call/q-1").doesNotContain("c-1/group/q-1");
     }
 
     @Test
