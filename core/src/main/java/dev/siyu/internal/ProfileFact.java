@@ -481,7 +481,7 @@ public final class ProfileFact implements Profile {
 
     /** {@code true} when the deleted-friend policy keeps a task of {@code kind} from a customer who deleted us. */
     boolean suppressesTask(TaskKind kind) {
-        return isFriendDeleted() && deletedFriend.suppressesTask(policy.isProactive(kind));
+        return isFriendDeleted() && deletedFriend.suppressesTask(isProactive(kind));
     }
 
     /** {@code true} when the deleted-friend policy keeps alerts about a customer who deleted us. */

@@ -115,9 +115,10 @@ class OpenVocabulariesTest {
 
                 rule "acme: invite to the group the day after a price inquiry"
                 when
-                    $e : Event( type == "PRICE_INQUIRY", $id : customerId, $p : profile )
+                    $e : Event( type == "PRICE_INQUIRY", $id : customerId )
                 then
-                    $p.scheduleTask($id + "/group/" + $e.getId(), TaskKind.valueOf("INVITE_TO_GROUP"), "acme.group", $e.getAt().plusDays(1));
+                    insert(new dev.siyu.proposal.TaskProposal($id, $id + "/group/" + $e.getId(), TaskKind.valueOf("INVITE_TO_GROUP"),
+                            "acme.group", $e.getAt().plusDays(1)));
                 end
                 """;
         SiyuEngine engine = layered(pack(dir, KINDS, rules));
