@@ -38,7 +38,10 @@ import java.util.Set;
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
-    /** Rule firings allowed per round before the evaluation is stopped as a rule loop. */
+    /**
+     * Rule firings allowed to one customer in one pass of a round before the evaluation is stopped
+     * as a rule loop; counted by customer, so that a session of many customers allows each as many.
+     */
     static final int MAX_FIRINGS_PER_ROUND = 10_000;
 
     private final RuleBase ruleBase;
@@ -367,10 +370,10 @@ public final class Evaluator {
     }
 
     private static void fire(KieSession session, RuleTracker tracker, String who, Duration timeBound, long deadline) {
-        int fired;
-        tracker.bound(session, deadline);
+        // each customer of the session may fire as often as alone: the limit is counted by customer
+        tracker.bound(session, deadline, MAX_FIRINGS_PER_ROUND);
         try {
-            fired = session.fireAllRules(MAX_FIRINGS_PER_ROUND);
+            session.fireAllRules();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new SiyuException(who + ": rule '" + tracker.current() + "' failed: "
@@ -380,8 +383,8 @@ public final class Evaluator {
             throw new SiyuException(who + ": the rules ran longer than the evaluation time bound of " + timeBound.toMillis()
                     + " ms for one event round and were stopped (last fired: " + lastFired(tracker) + ")");
         }
-        if (fired >= MAX_FIRINGS_PER_ROUND) {
-            throw new SiyuException(who + ": rules did not settle after " + fired
+        if (tracker.overLimit() != null) {
+            throw new SiyuException(who + ": rules did not settle after " + MAX_FIRINGS_PER_ROUND
                     + " firings for one event; a rule probably changes what it matches on (last fired: " + lastFired(tracker) + ")");
         }
     }

@@ -6,7 +6,8 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * Knows which rule is firing, so that every change a rule makes is attributed to it without the
- * rule file naming itself.
+ * rule file naming itself; counts each customer's firings in a pass, so that a session of many
+ * customers allows each the firings it would have alone.
  *
  * <p>Not thread-safe: one per session.
  */
@@ -23,11 +24,24 @@ public final class RuleTracker extends DefaultAgendaEventListener {
     private long deadlineNanos;
     private boolean overtime;
     private org.kie.api.runtime.KieSession session;
+    /** Firings allowed to one customer in one bounded run (a pass), 0: no limit. */
+    private int limitPerCustomer;
+    /** This pass's firings by customer id ({@code ""}: matches of no customer's facts). */
+    private final java.util.Map<String, int[]> passFirings = new java.util.HashMap<>();
+    private String overLimit;
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch().getRule().getName();
         firings++;
+        if (limitPerCustomer > 0 && overLimit == null) {
+            String customer = customerOf(event.getMatch().getObjects());
+            int[] count = passFirings.computeIfAbsent(customer, id -> new int[1]);
+            if (++count[0] >= limitPerCustomer) {
+                overLimit = customer;
+                session.halt(); // this customer would have been stopped alone too
+            }
+        }
         recent.remove(current);
         if (recent.size() == RECENT) {
             recent.removeFirst();
@@ -41,10 +55,83 @@ public final class RuleTracker extends DefaultAgendaEventListener {
 
     /** Halts {@code kieSession} at the first firing after {@code deadline} (a {@link System#nanoTime()} value). */
     public void bound(org.kie.api.runtime.KieSession kieSession, long deadline) {
+        bound(kieSession, deadline, 0);
+    }
+
+    /**
+     * {@link #bound(org.kie.api.runtime.KieSession, long)}, and halts it when one customer's rules
+     * reach {@code limitPerCustomer} firings in this run (0: no limit): see {@link #overLimit()}.
+     * Matches of no customer's facts (reference facts only) count together, as they would in a
+     * session of one customer.
+     */
+    public void bound(org.kie.api.runtime.KieSession kieSession, long deadline, int limitPerCustomer) {
         this.session = kieSession;
         this.deadlineNanos = deadline;
         this.overtime = false;
+        this.limitPerCustomer = limitPerCustomer;
+        this.passFirings.clear();
+        this.overLimit = null;
     }
+
+    /** The customer id ({@code ""}: no customer's facts) whose rules reached the limit in the last bounded run, or {@code null}. */
+    public String overLimit() {
+        return overLimit;
+    }
+
+    /** The customer whose facts a match holds: the first fact that names one, or {@code ""}. */
+    private static String customerOf(java.util.List<Object> objects) {
+        for (int i = 0; i < objects.size(); i++) {
+            String id = customerId(objects.get(i));
+            if (id != null) {
+                return id;
+            }
+        }
+        return "";
+    }
+
+    private static String customerId(Object fact) {
+        if (fact instanceof dev.siyu.fact.Proposal p) {
+            return p.getCustomerId();
+        } else if (fact instanceof dev.siyu.fact.Profile p) {
+            return p.getCustomerId();
+        } else if (fact instanceof dev.siyu.fact.Event e) {
+            return e.getCustomerId();
+        } else if (fact instanceof dev.siyu.fact.Sweep s) {
+            return s.getCustomerId();
+        } else if (fact instanceof dev.siyu.fact.TierStanding t) {
+            return t.getCustomerId();
+        } else if (fact instanceof dev.siyu.fact.TierMet t) {
+            return t.getCustomerId();
+        } else if (fact == null) {
+            return null;
+        }
+        return CUSTOMER_ID.get(fact.getClass()).apply(fact);
+    }
+
+    /**
+     * A type declared in a rule file ({@code declare SopEntry customerId : String ... end}) names its
+     * customer through a public {@code String getCustomerId()}; other facts name none.
+     */
+    private static final ClassValue<java.util.function.Function<Object, String>> CUSTOMER_ID = new ClassValue<>() {
+        @Override
+        protected java.util.function.Function<Object, String> computeValue(Class<?> type) {
+            try {
+                java.lang.reflect.Method getter = type.getMethod("getCustomerId");
+                if (getter.getReturnType() == String.class && java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+                    return fact -> {
+                        try {
+                            return (String) getter.invoke(fact);
+                        } catch (ReflectiveOperationException e) {
+                            return null;
+                        }
+                    };
+                }
+            } catch (NoSuchMethodException | SecurityException e) {
+                // names no customer
+            }
+            return fact -> null;
+        }
+    };
 
     /** {@code true} when the last bounded run was halted for its time bound. */
     public boolean overtime() {
