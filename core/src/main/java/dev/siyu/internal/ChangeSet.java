@@ -41,6 +41,8 @@ import java.util.TreeSet;
  */
 final class ChangeSet {
     /** A tag change a live proposal asks for. */
+    private int mutations;
+
     record TagChange(TagProposal.Operation operation, String tag, String rule) { }
 
     private final Customer initial;
@@ -117,8 +119,17 @@ final class ChangeSet {
         return group;
     }
 
+    /**
+     * How many times a deprecated mutator changed the state (the resolver's own changes do not
+     * count): a customer whose count and proposals are as at its last resolve resolves the same.
+     */
+    int mutations() {
+        return mutations;
+    }
+
     /** A deprecated mutator's tag change: to the current tags and the round base. */
     void changeTag(TagProposal.Operation operation, String tag, String rule) {
+        mutations++;
         if (tags != baseTags) {
             apply(baseTags, baseTagRules, operation, tag, rule);
         }
@@ -159,21 +170,25 @@ final class ChangeSet {
     // ---- levels: deprecated mutators set the current value and the round base ----
 
     void setEngagement(Engagement value, String rule) {
+        mutations++;
         engagement = baseEngagement = Objects.requireNonNull(value, "engagement");
         engagementRule = baseEngagementRule = rule;
     }
 
     void setStage(Stage value, String rule) {
+        mutations++;
         stage = baseStage = Objects.requireNonNull(value, "stage");
         stageRule = baseStageRule = rule;
     }
 
     void setTier(Tier value, String rule) {
+        mutations++;
         tier = baseTier = Objects.requireNonNull(value, "tier");
         tierRule = baseTierRule = rule;
     }
 
     void setOwner(String value, String rule) {
+        mutations++;
         owner = baseOwner = Optional.of(Objects.requireNonNull(value, "owner"));
         ownerRule = baseOwnerRule = rule;
     }

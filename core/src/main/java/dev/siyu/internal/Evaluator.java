@@ -204,6 +204,8 @@ public final class Evaluator {
         FactHandle handle;
         /** Something new for this customer in the current round (its event, the sweep). */
         boolean inRound;
+        /** {@link ProfileFact#mutations()} when the customer was last resolved. */
+        int resolvedMutations;
 
         Work(int position, Item item, ProfileFact profile, List<Touchpoint> fresh, OffsetDateTime localNow) {
             this.position = position;
@@ -331,6 +333,12 @@ public final class Evaluator {
             changed.clear();
             java.util.Set<String> fighting = pass == Resolver.MAX_PASSES ? new java.util.TreeSet<>() : null;
             for (Work w : work) {
+                // after the first pass, a customer whose proposals and profile are as they were at its
+                // last resolve would resolve the same: nothing to change
+                if (pass > 1 && !proposals.touched(w.profile.getCustomerId()) && w.profile.mutations() == w.resolvedMutations) {
+                    continue;
+                }
+                w.resolvedMutations = w.profile.mutations();
                 List<String> before = pass == Resolver.MAX_PASSES ? w.profile.levelRules() : List.of();
                 if (Resolver.resolveState(w.profile, proposals.live(w.profile.getCustomerId()), tiers)) {
                     changed.add(w);
@@ -343,6 +351,7 @@ public final class Evaluator {
                     }
                 }
             }
+            proposals.clearTouched();
             if (changed.isEmpty()) {
                 break;
             }

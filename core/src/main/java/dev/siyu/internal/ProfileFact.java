@@ -223,6 +223,11 @@ public final class ProfileFact implements Profile {
         return changes.engagement;
     }
 
+    /** {@link ChangeSet#mutations()}: the deprecated mutators' changes so far. */
+    int mutations() {
+        return changes.mutations();
+    }
+
     @Override
     @Deprecated
     public void setEngagement(Engagement value) {

@@ -39,6 +39,8 @@ final class ProposalListener implements RuleRuntimeEventListener {
     private final List<FactHandle> handles = new ArrayList<>();
     private final ActionCatalog actions;
     private int pass;
+    /** Customers whose proposals or profile changed since {@link #clearTouched}. */
+    private final java.util.Set<String> touched = new java.util.HashSet<>();
 
     ProposalListener(ActionCatalog actions) {
         this.actions = actions;
@@ -57,6 +59,19 @@ final class ProposalListener implements RuleRuntimeEventListener {
     Collection<Entry> live(String customerId) {
         Map<FactHandle, Entry> entries = live.get(customerId);
         return entries == null ? List.of() : entries.values();
+    }
+
+    /**
+     * {@code true} when a proposal of {@code customerId} was inserted, changed or deleted, or the
+     * customer's profile was updated, since the last {@link #clearTouched}: otherwise resolving the
+     * customer again would find what it found then.
+     */
+    boolean touched(String customerId) {
+        return touched.contains(customerId);
+    }
+
+    void clearTouched() {
+        touched.clear();
     }
 
     /** Deletes every live proposal of the session (the end of a round). */
@@ -88,6 +103,7 @@ final class ProposalListener implements RuleRuntimeEventListener {
                         + " the rule matched");
             }
             check(proposal, profile);
+            touched.add(proposal.getCustomerId());
             live.computeIfAbsent(proposal.getCustomerId(), id -> new LinkedHashMap<>())
                     .put(event.getFactHandle(), new Entry(proposal, rule, pass));
         }
@@ -110,7 +126,13 @@ final class ProposalListener implements RuleRuntimeEventListener {
 
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
-        if (event.getOldObject() instanceof Proposal old) {
+        if (event.getObject() instanceof ProfileFact profile) {
+            touched.add(profile.getCustomerId());
+        } else if (event.getOldObject() instanceof Proposal old) {
+            touched.add(old.getCustomerId());
+            if (event.getObject() instanceof Proposal changed) {
+                touched.add(changed.getCustomerId());
+            }
             Map<FactHandle, Entry> entries = live.get(old.getCustomerId());
             Entry entry = entries == null ? null : entries.remove(event.getFactHandle());
             if (event.getObject() instanceof Proposal proposal && entry != null) {
@@ -125,6 +147,7 @@ final class ProposalListener implements RuleRuntimeEventListener {
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
         if (event.getOldObject() instanceof Proposal proposal) {
+            touched.add(proposal.getCustomerId());
             Map<FactHandle, Entry> entries = live.get(proposal.getCustomerId());
             if (entries != null) {
                 entries.remove(event.getFactHandle());
