@@ -262,6 +262,7 @@ public final class Evaluator {
             referenceFacts.forEach(session::insert);
             for (Work w : work) {
                 proposals.add(w.profile);
+                tracker.add(w.profile.getCustomerId());
                 w.handle = session.insert(w.profile);
             }
             work.forEach(w -> w.inRound = true);

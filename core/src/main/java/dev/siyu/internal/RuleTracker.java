@@ -26,8 +26,13 @@ public final class RuleTracker extends DefaultAgendaEventListener {
     private org.kie.api.runtime.KieSession session;
     /** Firings allowed to one customer in one bounded run (a pass), 0: no limit. */
     private int limitPerCustomer;
-    /** This pass's firings by customer id ({@code ""}: matches of no customer's facts). */
+    /** This pass's firings by customer id ({@code ""}: matches of no customer's facts); see {@link #add}. */
     private final java.util.Map<String, int[]> passFirings = new java.util.HashMap<>();
+    private final int[] noCustomer = new int[1];
+
+    {
+        passFirings.put("", noCustomer);
+    }
     private String overLimit;
 
     @Override
@@ -35,8 +40,8 @@ public final class RuleTracker extends DefaultAgendaEventListener {
         current = event.getMatch().getRule().getName();
         firings++;
         if (limitPerCustomer > 0 && overLimit == null) {
-            String customer = customerOf(event.getMatch().getObjects());
-            int[] count = passFirings.computeIfAbsent(customer, id -> new int[1]);
+            String customer = customerOf(event.getMatch());
+            int[] count = passFirings.getOrDefault(customer, noCustomer);
             if (++count[0] >= limitPerCustomer) {
                 overLimit = customer;
                 session.halt(); // this customer would have been stopped alone too
@@ -69,8 +74,15 @@ public final class RuleTracker extends DefaultAgendaEventListener {
         this.deadlineNanos = deadline;
         this.overtime = false;
         this.limitPerCustomer = limitPerCustomer;
-        this.passFirings.clear();
+        for (int[] count : passFirings.values()) {
+            count[0] = 0;
+        }
         this.overLimit = null;
+    }
+
+    /** Counts the firings of {@code customerId}'s rules apart (made once per session: no allocation per firing). */
+    public void add(String customerId) {
+        passFirings.putIfAbsent(customerId, new int[1]);
     }
 
     /** The customer id ({@code ""}: no customer's facts) whose rules reached the limit in the last bounded run, or {@code null}. */
@@ -78,7 +90,26 @@ public final class RuleTracker extends DefaultAgendaEventListener {
         return overLimit;
     }
 
-    /** The customer whose facts a match holds: the first fact that names one, or {@code ""}. */
+    /**
+     * The customer whose facts a match holds: of the facts that name one, the first pattern's, or
+     * {@code ""}. Walks the match's tuple (last pattern first) instead of {@code getObjects()}, which
+     * would allocate a list for every firing.
+     */
+    private static String customerOf(org.kie.api.runtime.rule.Match match) {
+        if (!(match instanceof org.drools.core.rule.consequence.InternalMatch internal)) {
+            return customerOf(match.getObjects());
+        }
+        String customer = null;
+        for (org.drools.core.reteoo.TupleImpl t = internal.getTuple(); t != null; t = t.getParent()) {
+            org.drools.core.common.InternalFactHandle handle = t.getFactHandle();
+            String id = handle == null ? null : customerId(handle.getObject());
+            if (id != null) {
+                customer = id;
+            }
+        }
+        return customer == null ? "" : customer;
+    }
+
     private static String customerOf(java.util.List<Object> objects) {
         for (int i = 0; i < objects.size(); i++) {
             String id = customerId(objects.get(i));
