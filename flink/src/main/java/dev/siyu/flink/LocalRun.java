@@ -7,6 +7,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -32,6 +34,8 @@ import java.util.stream.Stream;
  * <p>Not thread-safe: one run per instance.
  */
 public final class LocalRun {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
+
     private final Path input;
     private final Path decisions;
     private final Path refused;
@@ -152,13 +156,40 @@ public final class LocalRun {
         return parts.size();
     }
 
-    private static void delete(Path dir) {
+    /**
+     * Deletes the run's working directory. Flink may still be discarding an old checkpoint when the
+     * job has returned, so a file can vanish during the walk: the walk is tried again, and a
+     * directory that still cannot be deleted is left with a warning, never failing a run whose
+     * output is already written.
+     */
+    static void delete(Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteOnce(dir);
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 5) {
+                    LOG.warn("could not delete the working directory {}: {}", dir, e.toString());
+                    return;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void deleteOnce(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }
