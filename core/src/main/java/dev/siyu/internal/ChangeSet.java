@@ -41,11 +41,11 @@ import java.util.TreeSet;
  */
 final class ChangeSet {
     /** A tag change a live proposal asks for. */
-    private int mutations;
-
     record TagChange(TagProposal.Operation operation, String tag, String rule) { }
 
     private final Customer initial;
+    /** {@link #mutations()}. */
+    private int mutations;
     private final TagCatalog catalog;
     /** The initial tags' texts, in the customer's order. */
     private final List<String> initialTags;

@@ -29,11 +29,12 @@ public final class RuleTracker extends DefaultAgendaEventListener {
     /** This pass's firings by customer id ({@code ""}: matches of no customer's facts); see {@link #add}. */
     private final java.util.Map<String, int[]> passFirings = new java.util.HashMap<>();
     private final int[] noCustomer = new int[1];
+    /** The customer whose rules reached the limit in this pass, or {@code null}. */
+    private String overLimit;
 
-    {
+    public RuleTracker() {
         passFirings.put("", noCustomer);
     }
-    private String overLimit;
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
