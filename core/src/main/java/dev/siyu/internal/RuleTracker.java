@@ -59,14 +59,10 @@ public final class RuleTracker extends DefaultAgendaEventListener {
         }
     }
 
-    /** Halts {@code kieSession} at the first firing after {@code deadline} (a {@link System#nanoTime()} value). */
-    public void bound(org.kie.api.runtime.KieSession kieSession, long deadline) {
-        bound(kieSession, deadline, 0);
-    }
-
     /**
-     * {@link #bound(org.kie.api.runtime.KieSession, long)}, and halts it when one customer's rules
-     * reach {@code limitPerCustomer} firings in this run (0: no limit): see {@link #overLimit()}.
+     * Halts {@code kieSession} at the first firing after {@code deadline} (a {@link System#nanoTime()}
+     * value), or when one customer's rules reach {@code limitPerCustomer} firings in this run (0: no
+     * limit): see {@link #overtime()} and {@link #overLimit()}.
      * Matches of no customer's facts (reference facts only) count together, as they would in a
      * session of one customer.
      */
